@@ -1,0 +1,68 @@
+"""Throughput of the full pipeline against bare spaCy, measured in one run on the same articles.
+
+    python bench/bench_pipeline.py [--repeat 3] [--files DIR]
+
+Prints articles/s for bare ``nlp.pipe``, for analysis alone, and for the whole
+Tracker.add (analysis, clustering, fusion with embeddings, SQLite), and their
+ratios to bare spaCy. The target is a full-pipeline ratio of at least 0.7.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def main() -> None:
+    from storyline.analyze.nlp import load_nlp
+    from storyline.analyze.pipeline import analyze_many
+    from storyline.demo import corpus_dir
+    from storyline.ingest import read_inputs
+    from storyline.model import Article
+    from storyline.tracker import Tracker
+
+    p = argparse.ArgumentParser()
+    p.add_argument("--repeat", type=int, default=3, help="copies of the corpus, each with distinct ids")
+    p.add_argument("--files", default=str(corpus_dir()))
+    args = p.parse_args()
+
+    base = [a for a in read_inputs([args.files]) if isinstance(a, Article)]
+    articles = [
+        Article(text=a.text + f"\n\nCopy {i}.", title=a.title, outlet=a.outlet, published=a.published, url=None)
+        for i in range(args.repeat) for a in base
+    ]
+    nlp = load_nlp()
+    list(nlp.pipe(["warm up"]))
+
+    t = time.perf_counter()
+    for _ in nlp.pipe(t for a in articles for t in (a.title, a.text)):
+        pass
+    spacy_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    list(analyze_many(articles, nlp))
+    analyze_s = time.perf_counter() - t
+
+    with tempfile.TemporaryDirectory() as d:
+        tracker = Tracker(Path(d) / "bench.db")
+        tracker._embed()  # load the model outside the timed part, as a long-running process would
+        t = time.perf_counter()
+        tracker.add(articles)
+        full_s = time.perf_counter() - t
+        tracker.close()
+
+    n = len(articles)
+    print(f"articles: {n}")
+    print(f"bare spaCy nlp.pipe : {n / spacy_s:7.2f} articles/s")
+    print(f"analysis            : {n / analyze_s:7.2f} articles/s  ratio {spacy_s / analyze_s:.2f}")
+    print(f"full Tracker.add    : {n / full_s:7.2f} articles/s  ratio {spacy_s / full_s:.2f} (target >= 0.70)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

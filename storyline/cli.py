@@ -1,0 +1,193 @@
+"""The command line: the edge where errors become messages and exit codes.
+
+Exit codes: 0 all went well; 1 some inputs were rejected (the rest were stored);
+2 usage or a fatal error (nothing was changed).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import StorylineError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+out = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option("storyline.db", "--db", help="SQLite database file.")
+
+
+def _tracker(db: str):
+    from .tracker import Tracker
+
+    return Tracker(db)
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(2)
+
+
+def _parse_date(value: Optional[str]) -> Optional[datetime]:
+    if value is None:
+        return None
+    from .ingest.dates import parse_published
+
+    return parse_published(value, source="--published")
+
+
+@app.command()
+def add(
+    inputs: List[str] = typer.Argument(..., help="Files, folders, URLs, feeds, or - for JSON Lines on stdin."),
+    db: str = DbOption,
+    published: Optional[str] = typer.Option(None, help="Publish date for inputs that lack one."),
+    outlet: Optional[str] = typer.Option(None, help="Outlet name for inputs that lack one."),
+) -> None:
+    """Read articles into stories."""
+    from .views.progress import progress_bar
+
+    try:
+        when = _parse_date(published)
+        with _tracker(db) as tracker, progress_bar(err, "Analysing") as progress:
+            result = tracker.add(inputs, published=when, outlet=outlet, stdin=sys.stdin, progress=progress)
+    except StorylineError as exc:
+        _fail(exc)
+    for r in result.rejected:
+        err.print(f"[yellow]rejected[/yellow] {r.source}: {r.reason}")
+    out.print(
+        f"{len(result.added)} added, {len(result.unchanged)} already stored, "
+        f"{len(result.rejected)} rejected; {len(result.stories)} stories updated"
+    )
+    if result.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stories(db: str = DbOption) -> None:
+    """List the stories, latest activity first."""
+    from .views.terminal import stories_table
+
+    try:
+        with _tracker(db) as tracker:
+            out.print(stories_table(tracker.stories()))
+    except StorylineError as exc:
+        _fail(exc)
+
+
+@app.command()
+def show(
+    story: str = typer.Argument(..., help="Story id (or a unique prefix)."),
+    db: str = DbOption,
+) -> None:
+    """Show one story: timeline, facts with support and origins, conflicts, what each article added."""
+    from .views.terminal import render_story
+
+    try:
+        with _tracker(db) as tracker:
+            render_story(out, _find_story(tracker, story))
+    except StorylineError as exc:
+        _fail(exc)
+
+
+def _find_story(tracker, prefix: str):
+    from .errors import NotFound
+
+    matches = [r for r in tracker.stories() if r.story.id.startswith(prefix)]
+    if len(matches) != 1:
+        raise NotFound("story", prefix) if not matches else StorylineError(
+            f"story id prefix {prefix!r} is ambiguous: {', '.join(r.story.id for r in matches)}"
+        )
+    return matches[0]
+
+
+@app.command()
+def export(
+    format: str = typer.Option("json", "--format", "-f", help="json, md or csv."),
+    story: Optional[str] = typer.Option(None, "--story", help="Only this story."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    db: str = DbOption,
+) -> None:
+    """Export stories as JSON (see the JSON Schema), Markdown or CSV."""
+    import json
+
+    from .export.csv_export import export_csv
+    from .export.json_export import export_document
+    from .export.markdown import export_markdown
+
+    writers = {
+        "json": lambda rs: json.dumps(export_document(rs), indent=2, ensure_ascii=False) + "\n",
+        "md": export_markdown,
+        "csv": export_csv,
+    }
+    if format not in writers:
+        err.print(f"[red]error:[/red] unknown format {format!r}: choose json, md or csv")
+        raise typer.Exit(2)
+    try:
+        with _tracker(db) as tracker:
+            reports = [_find_story(tracker, story)] if story else tracker.stories()
+            text = writers[format](reports)
+    except StorylineError as exc:
+        _fail(exc)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def rebuild(db: str = DbOption) -> None:
+    """Derive every analysis, story and fact again from the stored articles."""
+    from .views.progress import progress_bar
+
+    try:
+        with _tracker(db) as tracker, progress_bar(err, "Rebuilding") as progress:
+            n = tracker.rebuild(progress=progress)
+    except StorylineError as exc:
+        _fail(exc)
+    out.print(f"rebuilt {n} stories")
+
+
+@app.command()
+def demo(
+    db: str = typer.Option("storyline-demo.db", "--db", help="SQLite database file for the demo."),
+) -> None:
+    """Read the bundled demo corpus into a fresh store and show its stories."""
+    from .demo import corpus_dir
+    from .views.terminal import render_story, stories_table
+
+    path = Path(db)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    try:
+        with _tracker(db) as tracker:
+            result = tracker.add([str(corpus_dir())])
+            reports = tracker.stories()
+    except StorylineError as exc:
+        _fail(exc)
+    out.print(f"Read {len(result.added)} demo articles into {len(reports)} stories ({db}).\n")
+    out.print(stories_table(reports))
+    kursk = [r for r in reports if "kursk" in r.title.lower()] or reports[:1]
+    for r in kursk[:1]:
+        render_story(out, r)
+    out.print(f"\nNext: storyline show STORY --db {db}   or   storyline export --format md --db {db}")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""The public JSON of a story (documented by ``story.schema.json``).
+
+This shape is public API: change it only with a changelog entry and a schema
+update. It is built from a StoryReport by plain functions, never from storage.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any, Iterable
+
+from ..model import Claim, EventDate, Fact, Quantity, Source, StoryReport
+
+SCHEMA_VERSION = "1.0"
+
+
+def load_schema() -> dict[str, Any]:
+    return json.loads(resources.files(__package__).joinpath("story.schema.json").read_text("utf-8"))
+
+
+def export_document(reports: Iterable[StoryReport]) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "stories": [story_json(r) for r in reports]}
+
+
+def story_json(report: StoryReport) -> dict[str, Any]:
+    names = {e.key: (e.name, e.type) for e in report.entities}
+    return {
+        "id": report.story.id,
+        "title": report.title,
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published.isoformat() if a.published else None,
+                "url": a.url,
+                "duplicate_of": report.story.duplicates.get(a.id),
+            }
+            for a in report.articles
+        ],
+        "facts": [fact_json(f, names) for f in report.facts],
+        "timeline": list(report.timeline),
+        "undated": list(report.undated),
+        "conflicts": [
+            {
+                "about": c.about,
+                "fact_ids": list(c.fact_ids),
+                "values": [quantity_json(q) for q in c.values],
+            }
+            for c in report.conflicts
+        ],
+        "updates": [
+            {
+                "article_id": u.article_id,
+                "new_facts": list(u.new_facts),
+                "confirmed_facts": list(u.confirmed_facts),
+            }
+            for u in report.updates
+        ],
+        "entities": [
+            {"key": e.key, "name": e.name, "type": e.type, "aliases": list(e.aliases)}
+            for e in report.entities
+        ],
+    }
+
+
+def fact_json(fact: Fact, entity_names: dict[str, tuple[str, str]] | None = None) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "text": fact.text,
+        "status": fact.status,
+        "event_date": date_json(fact.event_date),
+        "quantities": [quantity_json(q) for q in fact.quantities],
+        "entities": [_entity_ref(k, entity_names or {}) for k in fact.entities],
+        "claims": [claim_json(c) for c in fact.claims],
+        "origins": list(fact.origins),
+        "support": {
+            "articles": fact.support.articles,
+            "outlets": fact.support.outlets,
+            "independent_origins": fact.support.independent_origins,
+        },
+        "first_seen": fact.first_seen,
+    }
+
+
+def _entity_ref(key: str, names: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    name, type_ = names.get(key, (key, None))
+    return {"key": key, "name": name, "type": type_}
+
+
+def date_json(d: EventDate | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "start": d.start.isoformat(),
+        "end": d.end.isoformat(),
+        "granularity": d.granularity,
+        "relation": d.relation,
+        "text": d.text,
+        "part": d.span.part,
+        "char_start": d.span.start,
+        "char_end": d.span.end,
+    }
+
+
+def quantity_json(q: Quantity) -> dict[str, Any]:
+    return {
+        "text": q.text,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "counted": q.counted,
+        "part": q.span.part,
+        "char_start": q.span.start,
+        "char_end": q.span.end,
+    }
+
+
+def source_json(s: Source) -> dict[str, Any]:
+    return {
+        "name": s.name,
+        "kind": s.kind,
+        "cue": s.cue,
+        "entity": s.entity,
+        "part": s.span.part if s.span else None,
+        "char_start": s.span.start if s.span else None,
+        "char_end": s.span.end if s.span else None,
+    }
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "article_id": c.article_id,
+        "sentence": c.text,
+        "part": c.span.part,
+        "start": c.span.start,
+        "end": c.span.end,
+        "status": c.status,
+        "negated": c.negated,
+        "attribution": [source_json(s) for s in c.attribution],
+        "event_date": date_json(c.event_date),
+        "quantities": [quantity_json(q) for q in c.quantities],
+    }

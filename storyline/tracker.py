@@ -1,0 +1,178 @@
+"""The Python API: ingest -> analyze -> stories -> fuse -> store.
+
+    >>> t = Tracker(db="news.db")
+    >>> result = t.add(["reports/", "https://example.org/feed.xml"])
+    >>> for report in t.stories():
+    ...     print(report.title, len(report.facts))
+
+The tracker owns the store and the online story state. Story assignment is
+online, in publish order; the clusterer is rebuilt at start-up by replaying the
+stored articles in the order they were assigned, which gives the same stories.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .analyze.pipeline import ANALYZER_VERSION, analyze_many
+from .fuse.report import fuse_story
+from .ingest import read_inputs
+from .model import AnalysedArticle, Article, Rejection, StoryReport
+from .settings import DEFAULT, Settings
+from .store import Store
+from .stories.cluster import StoryClusterer
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+
+@dataclass
+class AddResult:
+    added: list[str] = field(default_factory=list)  # article ids newly stored
+    unchanged: list[str] = field(default_factory=list)  # already stored: nothing changed
+    rejected: list[Rejection] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # stories that changed
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+class Tracker:
+    def __init__(self, db: str | Path = "storyline.db", settings: Settings = DEFAULT):
+        self.settings = settings
+        self.store = Store(db)
+        self._clusterer: StoryClusterer | None = None
+        self._embedder = None
+
+    # ------------------------------------------------------------------ writing
+
+    def add(
+        self,
+        inputs: str | Article | Iterable[str | Article],
+        *,
+        published: datetime | None = None,
+        outlet: str | None = None,
+        transport=None,
+        stdin=None,
+        progress: Progress | None = None,
+    ) -> AddResult:
+        """Read inputs (paths, URLs, feeds, folders, "-", or Article objects) into stories."""
+        result = AddResult()
+        items = [inputs] if isinstance(inputs, (str, Article)) else list(inputs)
+        names = [i for i in items if isinstance(i, str)]
+        articles = [i for i in items if isinstance(i, Article)]
+        for item in read_inputs(
+            names, published=published, outlet=outlet, settings=self.settings,
+            transport=transport, stdin=stdin,
+        ):
+            if isinstance(item, Rejection):
+                result.rejected.append(item)
+            else:
+                articles.append(item)
+        fresh: list[Article] = []
+        seen: set[str] = set()
+        for a in articles:
+            if a.id in seen or self.store.has_article(a.id):
+                result.unchanged.append(a.id)
+            else:
+                seen.add(a.id)
+                fresh.append(a)
+        fresh.sort(key=_publish_order)
+        analysed = self._analyse(fresh, progress)
+        with self.store.write():
+            for a in analysed:
+                self.store.add_article(a.article)
+                self.store.put_analysis(a)
+                result.added.append(a.id)
+        result.stories = self._assign_and_fuse(analysed)
+        return result
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Derive everything again from the stored articles (after a model change). Returns stories."""
+        articles = sorted(self.store.articles(), key=_publish_order)
+        with self.store.write():
+            self.store.clear_derived()
+        self._clusterer = StoryClusterer(self.settings)
+        analysed = self._analyse(articles, progress)
+        with self.store.write():
+            for a in analysed:
+                self.store.put_analysis(a)
+        return len(self._assign_and_fuse(analysed))
+
+    # ------------------------------------------------------------------ reading
+
+    def stories(self) -> list[StoryReport]:
+        """Every story, latest activity first."""
+        reports = list(self.store.reports())
+        return sorted(reports, key=_latest, reverse=True)
+
+    def story(self, story_id: str) -> StoryReport:
+        return self.store.get_report(story_id)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Tracker":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ inside
+
+    def _analyse(self, articles: Sequence[Article], progress: Progress | None) -> list[AnalysedArticle]:
+        outlets = {a.outlet for a in articles if a.outlet}
+        out: list[AnalysedArticle] = []
+        for a in analyze_many(articles, known_outlets=outlets):
+            out.append(a)
+            if progress:
+                progress(len(out), len(articles))
+        return out
+
+    def _clusterer_state(self) -> StoryClusterer:
+        if self._clusterer is None:
+            clusterer = StoryClusterer(self.settings)
+            for article_id in self.store.assignment_order():
+                stored = self.store.get_analysis(article_id)
+                if stored is not None:
+                    clusterer.assign(stored)
+            self._clusterer = clusterer
+        return self._clusterer
+
+    def _assign_and_fuse(self, analysed: Sequence[AnalysedArticle]) -> list[str]:
+        clusterer = self._clusterer_state()
+        touched: dict[str, None] = {}
+        for a in analysed:
+            touched[clusterer.assign(a)] = None
+        stories = {s.id: s for s in clusterer.stories()}
+        embed = self._embed()
+        reports = []
+        for story_id in touched:
+            story = stories[story_id]
+            members = [self.store.get_analysis(i) for i in story.article_ids]
+            reports.append(fuse_story(story, [m for m in members if m is not None], embed))
+        with self.store.write():
+            for report in reports:
+                self.store.put_story(report.story, report.title)
+                self.store.put_report(report)
+        return list(touched)
+
+    def _embed(self):
+        if self._embedder is None:
+            from .analyze.embeddings import Embedder
+
+            self._embedder = Embedder()
+        return self._embedder.embed
+
+
+def _publish_order(a: Article):
+    # Undated articles go last: they cannot be placed in time.
+    return (a.published is None, a.published.timestamp() if a.published else 0.0, a.id)
+
+
+def _latest(r: StoryReport):
+    dates = [a.published.timestamp() for a in r.articles if a.published]
+    return max(dates) if dates else 0.0

@@ -1,0 +1,63 @@
+"""Rich renderings of stories for the terminal."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from ..export.labels import chain_label, date_label, quantity_label, support_label
+from ..model import StoryReport
+
+
+def stories_table(reports: Sequence[StoryReport]) -> Table:
+    t = Table(title="Stories", show_lines=False)
+    for col in ("id", "title", "articles", "outlets", "facts", "conflicts", "latest"):
+        t.add_column(col)
+    for r in reports:
+        outlets = {a.outlet for a in r.articles if a.outlet}
+        dates = [a.published for a in r.articles if a.published]
+        t.add_row(
+            r.story.id, r.title, str(len(r.articles)), str(len(outlets)), str(len(r.facts)),
+            str(len(r.conflicts)), max(dates).date().isoformat() if dates else "undated",
+        )
+    return t
+
+
+def render_story(console: Console, r: StoryReport) -> None:
+    facts = {f.id: f for f in r.facts}
+    names = {a.id: f"{a.outlet or 'unknown'} ({a.published.date().isoformat() if a.published else 'undated'})" for a in r.articles}
+    console.rule(f"[bold]{r.title}[/bold]  [dim]{r.story.id}[/dim]")
+    console.print(f"{len(r.articles)} articles, {len(r.facts)} facts, {len(r.conflicts)} conflicts")
+    for a in r.articles:
+        dup = r.story.duplicates.get(a.id)
+        console.print(f"  [dim]{a.id}[/dim] {names[a.id]}: {a.title}" + (f" [yellow](copy of {dup})[/yellow]" if dup else ""))
+
+    timeline = Table(title="Timeline (by event date)", expand=True)
+    for col in ("when", "fact", "status", "support"):
+        timeline.add_column(col, overflow="fold")
+    for fid in r.timeline:
+        f = facts[fid]
+        timeline.add_row(date_label(f.event_date), f.text, f.status, support_label(f))
+    console.print(timeline)
+
+    console.rule("Facts")
+    for f in r.facts:
+        console.print(f"[bold]{f.id}[/bold] [cyan]{f.status}[/cyan] {f.text}")
+        console.print(f"   [dim]{support_label(f)}; {date_label(f.event_date)}[/dim]")
+        for q in f.quantities:
+            console.print(f"   number: {quantity_label(q)}")
+        for c in f.claims:
+            console.print(f"   - {names.get(c.article_id, c.article_id)}: {chain_label(c)}")
+
+    if r.conflicts:
+        console.rule("Conflicting figures")
+        for c in r.conflicts:
+            console.print(f"[bold]{c.about}[/bold]")
+            for fid, q in zip(c.fact_ids, c.values):
+                console.print(f"   {quantity_label(q)}: {facts[fid].text if fid in facts else fid}")
+
+    console.rule("What each article added")
+    for u in r.updates:
+        console.print(f"{names.get(u.article_id, u.article_id)}: {len(u.new_facts)} new, {len(u.confirmed_facts)} confirmed")
