@@ -1,0 +1,49 @@
+"""The public JSON, Markdown and CSV exports of the demo stories."""
+
+import csv
+import io
+
+import jsonschema
+
+from storyline.export.csv_export import COLUMNS, export_csv
+from storyline.export.json_export import export_document, load_schema
+from storyline.export.markdown import export_markdown
+
+
+def test_demo_export_validates_against_schema(demo_reports):
+    doc = export_document(demo_reports)
+    jsonschema.Draft202012Validator.check_schema(load_schema())
+    jsonschema.validate(doc, load_schema())
+
+
+def test_offsets_point_at_the_quoted_characters(demo_reports):
+    for report in demo_reports:
+        articles = {a.id: a for a in report.articles}
+        for fact in report.facts:
+            for claim in fact.claims:
+                text = articles[claim.article_id].part(claim.span.part)
+                assert text[claim.span.start:claim.span.end] == claim.text
+                for q in claim.quantities:
+                    assert text[q.span.start:q.span.end] == q.text
+                for s in claim.attribution:
+                    if s.span is not None:
+                        assert s.name.lower() in text[s.span.start:s.span.end].lower() or \
+                            text[s.span.start:s.span.end].lower() in s.name.lower()
+
+
+def test_timeline_holds_every_dated_fact_once(demo_reports):
+    for r in demo_reports:
+        dated = {f.id for f in r.facts if f.event_date}
+        assert sorted(r.timeline) == sorted(dated)
+        assert set(r.undated) == {f.id for f in r.facts} - dated
+
+
+def test_markdown_and_csv_cover_every_fact(demo_reports):
+    md = export_markdown(demo_reports)
+    rows = list(csv.DictReader(io.StringIO(export_csv(demo_reports))))
+    assert list(rows[0].keys()) == COLUMNS
+    for r in demo_reports:
+        assert f"# {r.title}" in md
+        for f in r.facts:
+            assert f"`{f.id}`" in md
+            assert sum(row["fact_id"] == f.id for row in rows) == len(f.claims)
