@@ -179,6 +179,49 @@ def demo(
     out.print(f"\nNext: storyline show STORY --db {db}   or   storyline export --format md --db {db}")
 
 
+@app.command("eval")
+def eval_(
+    tasks: List[str] = typer.Argument(..., help="Task names, or 'all'."),
+    data: Path = typer.Option(..., "--data", help="Folder of the public evaluation data (shared/data)."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the table as JSON here."),
+) -> None:
+    """Measure the analysis on public human-labelled benchmarks."""
+    import dataclasses
+    import json
+
+    from rich.table import Table
+
+    from .eval.tasks import TASKS, run_task
+
+    names = list(TASKS) if tasks == ["all"] else tasks
+    unknown = [n for n in names if n not in TASKS]
+    if unknown:
+        err.print(f"[red]error:[/red] unknown task(s) {', '.join(unknown)}; known: all, {', '.join(TASKS)}")
+        raise typer.Exit(2)
+    if not data.is_dir():
+        err.print(f"[red]error:[/red] {data}: no such data folder")
+        raise typer.Exit(2)
+    rows = []
+    try:
+        for name in names:
+            err.print(f"running {name} ...")
+            rows.append(run_task(TASKS[name], data))
+    except StorylineError as exc:
+        _fail(exc)
+    table = Table(title="storyline eval")
+    for col in ("task", "data", "split", "metric", "value", "best published", "target", "runtime"):
+        table.add_column(col)
+    for r in rows:
+        value = r.error or ("-" if r.value is None else f"{r.value:.3f}")
+        table.add_row(r.task, r.data, r.split, r.metric, value, r.best_published,
+                      "-" if r.target is None else f"{r.target}", f"{r.runtime_s:.0f} s")
+    out.print(table)
+    if json_out:
+        json_out.write_text(json.dumps([dataclasses.asdict(r) for r in rows], indent=2, default=str))
+    if any(r.error for r in rows):
+        raise typer.Exit(1)
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

@@ -1,0 +1,1 @@
+"""Public benchmarks, each run through the product's own code."""

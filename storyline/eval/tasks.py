@@ -1,0 +1,88 @@
+"""The benchmark tasks `storyline eval` knows: what data, which split, what metric, what target.
+
+Each task calls one evaluation module, which runs the product's own code on
+the data. Modules are imported only when their task runs, so one missing
+optional piece does not stop the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import StorylineError
+
+
+class DataError(StorylineError):
+    """The evaluation data folder is missing or not what the task expects."""
+
+
+@dataclass(frozen=True)
+class Task:
+    name: str
+    data: str  # sub-folder of the data directory
+    split: str
+    metric: str  # the headline metric, a key of the evaluator's result
+    best_published: str
+    target: float | None
+    run: Callable[[Path], dict[str, Any]]
+
+
+@dataclass
+class Row:
+    task: str
+    data: str
+    split: str
+    metric: str
+    value: float | None
+    best_published: str
+    target: float | None
+    runtime_s: float
+    details: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+
+
+def _call(module: str, function: str, *args, **kwargs) -> Callable[[Path], dict[str, Any]]:
+    def run(folder: Path) -> dict[str, Any]:
+        mod = importlib.import_module(f"storyline.eval.{module}")
+        return getattr(mod, function)(folder, *args, **kwargs)
+
+    return run
+
+
+TASKS: dict[str, Task] = {
+    t.name: t
+    for t in [
+        Task("clustering-ecb", "ecbplus", "topics 36-45", "bcubed_f1",
+             "0.968 (Barhom et al. 2019); naive TF-IDF 0.873", 0.97,
+             _call("clustering", "evaluate_ecb", topics=range(36, 46))),
+        Task("clustering-gvc", "gvc_devtest", "test", "bcubed_f1",
+             "none; naive TF-IDF 0.980", 0.98, _call("clustering", "evaluate_gvc", split="test")),
+        Task("paraphrase-mrpc", "mrpc", "test", "f1",
+             "93.0 F1 (GPU ensemble); MiniLM-L6 88.9", 0.89, _call("paraphrase", "evaluate_mrpc", split="test")),
+        Task("similarity-sts", "stsbenchmark", "test main-news", "spearman",
+             "bge-small 85.86, MiniLM 82.03", 0.87, _call("paraphrase", "evaluate_sts", split="test")),
+        Task("dates-tempeval", "tempeval3", "te3-platinum", "value_f1",
+             "HeidelTime 77.61", 0.85, _call("tempeval", "evaluate_split", split="report")),
+        Task("attribution-polnear", "polnear", "test", "source_overlap_f1",
+             "none on PolNeAR; Citron on PARC 3.0 0.853 overlap", 0.85,
+             _call("polnear", "evaluate", split="test")),
+    ]
+}
+
+
+def run_task(task: Task, data_dir: Path) -> Row:
+    folder = data_dir / task.data
+    if not folder.is_dir():
+        raise DataError(f"{folder}: missing; {task.name} needs the {task.data} data set")
+    started = time.perf_counter()
+    try:
+        result = task.run(folder)
+        value, error = result.get(task.metric), None
+    except (OSError, ValueError, KeyError) as exc:  # malformed data: say which and go on
+        result, value, error = {}, None, f"{type(exc).__name__}: {exc}"
+    return Row(task.name, task.data, task.split, task.metric, value, task.best_published,
+               task.target, time.perf_counter() - started, result, error)
