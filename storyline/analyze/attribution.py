@@ -1,0 +1,493 @@
+"""Attribution relations inside one sentence: who says what, read from spaCy's parse.
+
+A :class:`Relation` is one cue (a reporting verb, "according to"), the content it governs
+and the chain of sources behind it, nearest first. The patterns:
+
+* ``<subject> <reporting verb> (that) <clause>``   "officials said that ..."  (nsubj + ccomp)
+* ``<clause>, <subject> <verb>.``                  ", a spokesman said."  (parataxis / ccomp)
+* ``"<quote>," <verb> <subject>.``                 "..., states the report."
+* ``according to <X>, <clause>``
+* ``<relay> <verb>, citing <X>, that <clause>``     X is nearer than the relay
+* ``<relay> cites research by <X>, indicating that <clause>``
+* ``<subject> denied/rejected claims that <clause>``
+
+Sentences are cut out of a part's spaCy ``doc``; every span is an offset into that part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Collection, Sequence
+
+from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
+from .cues import (
+    ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
+    OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
+    REPORTING_VERBS, ROLE_NOUNS,
+)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One attribution in a sentence. ``chain`` may be empty: "It is noted that ..."."""
+
+    sentence_index: int
+    cue: str
+    cue_span: Span
+    content: Span
+    chain: tuple[Source, ...]
+    denied: bool = False
+    # token index ranges [start, end) in the doc, for nesting and status
+    cue_tokens: tuple[int, int] = (0, 0)
+    content_tokens: tuple[int, int] = (0, 0)
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+# Nouns that carry a clause a source rejects: "denied reports that ...".
+_CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "suggestion",
+                "suggestions", "rumour", "rumours", "rumor", "rumors", "accusation", "accusations",
+                "assertion", "assertions", "speculation", "idea", "notion"}
+_XCOMP_CUES = {"promise", "vow", "pledge", "threaten", "refuse", "urge", "ask", "call", "demand",
+               "plan", "want", "agree", "decline", "offer", "hope", "expect", "intend"}
+# Participles that carry a relay's content: "..., indicating that ...".
+_CARRIERS = {"indicate", "show", "say", "suggest", "find", "conclude", "reveal", "claim",
+             "note", "add", "state", "argue", "warn", "estimate", "confirm", "report", "write"}
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def outlet_like(name: str, known_outlets: Collection[str] = ()) -> bool:
+    """Is ``name`` a news outlet: a known one, one the caller knows, or one named like one?"""
+    low = name.lower().strip()
+    bare = low[4:] if low.startswith("the ") else low
+    known = {k.lower() for k in known_outlets} | {k.lower()[4:] for k in known_outlets if k.lower().startswith("the ")}
+    if low in OUTLETS or bare in OUTLETS or low in known or bare in known:
+        return True
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() in OUTLET_NAME_WORDS
+
+
+def source_kind(name: str, head, label: str | None, known_outlets: Collection[str] = ()) -> SourceKind:
+    """Classify a source by its name, its head token and its entity label."""
+    low = name.lower()
+    noun = head.lemma_.lower() if head is not None else low.split()[-1]
+    text = head.lower_ if head is not None else noun
+    if outlet_like(name, known_outlets):
+        return "outlet"
+    if label == "PERSON":
+        return "person"
+    if text in ANONYMOUS_NOUNS or noun in ANONYMOUS_NOUNS:
+        return "anonymous"
+    if text in OUTLET_BACKREFS or noun in OUTLET_BACKREFS:
+        return "outlet"
+    if label in ("ORG", "GPE", "NORP", "FAC"):
+        return "organisation"
+    if noun in DOCUMENT_NOUNS or text in DOCUMENT_NOUNS or noun in REPORT_BACKREFS:
+        return "document"
+    if text in ORGANISATION_NOUNS or noun in ORGANISATION_NOUNS:
+        return "organisation"
+    if text in ROLE_NOUNS or noun in ROLE_NOUNS:
+        return "official"
+    if head is not None and head.pos_ == "PROPN":
+        return "person"
+    return "other"
+
+
+def _ent_of(tok):
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _name_tokens(head):
+    """The tokens that name a source headed by ``head``: modifiers before it, not 'a' or clauses."""
+    keep = {"compound", "amod", "nmod", "poss", "nummod", "quantmod", "npadvmod", "case", "det"}
+    left = [t for t in head.lefts if t.dep_ in keep]
+    start = min([head.i] + [min(t.i for t in x.subtree) for x in left])
+    # drop an indefinite article and anything before a comma
+    toks = [t for t in head.doc[start:head.i + 1]]
+    while toks and (toks[0].lower_ in ("a", "an", "some", "several", "two", "three", "other")
+                    and toks[0].dep_ in ("det", "nummod", "amod") or toks[0].is_punct):
+        toks = toks[1:]
+    # a possessor of a role ("Russia's foreign minister") is kept; a trailing "'s" is not
+    return toks or [head]
+
+
+def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outlets: Collection[str],
+                cue: str | None) -> Source:
+    """A Source for the noun phrase headed by ``head``; prefers a named person in apposition."""
+    candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+    named = [(c, _ent_of(c)) for c in candidates]
+    named = [(c, e) for c, e in named if e is not None and e.label_ in _NAMED]
+    named.sort(key=lambda ce: ce[1].label_ != "PERSON")
+    if head.lower_ in _PRONOUNS:
+        return _pronoun_source(head, part, mentions, cue)
+    if named:
+        tok, ent = named[0]
+        start, end = ent.start_char, ent.end_char
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the" and outlet_like("The " + ent.text, known_outlets):
+            start = ent.doc[ent.start - 1].idx
+        name = head.doc.text[start:end]
+        label = ent.label_
+        kind_head = tok
+    else:
+        toks = _name_tokens(head)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        name = head.doc.text[start:end]
+        label = None
+        kind_head = head
+    if name.lower().endswith("'s") or name.endswith("’s"):
+        end -= 2
+        name = name[:-2]
+    span = Span(part, start, end)
+    mention = _mention_at(span, mentions)
+    if mention is not None and label is not None:
+        label = mention.label  # the linker's label is better than the parser's guess
+    if label != "PERSON" and _names_earlier_person(name, head.doc, start):
+        label = "PERSON"  # "Zelenskyy said" after "President Volodymyr Zelenskyy"
+    kind = source_kind(name, kind_head, label, known_outlets)
+    return Source(name=name, kind=kind, span=span, cue=cue, entity=mention.key if mention else None)
+
+
+def _names_earlier_person(name: str, doc, before: int) -> bool:
+    """Is a one-word proper name the surname of a person named earlier in the part?"""
+    if " " in name or not name[:1].isupper():
+        return False
+    return any(e.label_ == "PERSON" and e.end_char <= before and name in e.text.split() for e in doc.ents)
+
+
+def _mention_at(span: Span, mentions: Sequence[EntityMention]) -> EntityMention | None:
+    for m in mentions:
+        if m.span.part == span.part and m.span.start < span.end and span.start < m.span.end:
+            return m
+    return None
+
+
+def _pronoun_source(tok, part: Part, mentions: Sequence[EntityMention], cue) -> Source:
+    """'he'/'she' is the nearest person named before it in the same part; otherwise kept as is."""
+    span = Span(part, tok.idx, tok.idx + len(tok))
+    if tok.lower_ in ("he", "she"):
+        before = [m for m in mentions if m.label == "PERSON" and m.span.end <= tok.idx]
+        if before:
+            m = before[-1]
+            return Source(m.text, "person", span, cue, m.key)
+        ents = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.end_char <= tok.idx]
+        if ents:
+            return Source(ents[-1].text, "person", span, cue, None)
+    return Source(tok.text, "other", span, cue, None)
+
+
+# --------------------------------------------------------------------------- relations
+
+
+def _span_of(doc, part: Part, lo: int, hi: int) -> Span:
+    """Character span of tokens [lo, hi), trimmed of punctuation and a leading 'that'."""
+    while lo < hi and (doc[lo].is_punct and doc[lo].text not in '"“‘\'' or doc[lo].lower_ == "that"
+                       and doc[lo].dep_ == "mark"):
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in '"”’\'':
+        hi -= 1
+    lo, hi = _balance_quotes(doc, lo, hi)
+    if hi <= lo:
+        return Span(part, doc[lo].idx if lo < len(doc) else len(doc.text), doc[lo].idx if lo < len(doc) else len(doc.text))
+    return Span(part, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+
+
+def _balance_quotes(doc, lo: int, hi: int) -> tuple[int, int]:
+    """Drop a lone opening or closing quote at either edge of [lo, hi)."""
+    opens, closes = '"“‘', '"”’'
+    text = [doc[i].text for i in range(lo, hi)]
+    n = sum(t in ('"', "“", "”") for t in text)
+    if n % 2 == 1:
+        if hi > lo and doc[hi - 1].text in closes and doc[hi - 1].text != "’":
+            hi -= 1
+        elif hi > lo and doc[lo].text in opens and doc[lo].text != "‘":
+            lo += 1
+    return lo, hi
+
+
+def _subtree_range(tok) -> tuple[int, int]:
+    toks = list(tok.subtree)
+    return toks[0].i, toks[-1].i + 1
+
+
+def _clause_range(root) -> tuple[int, int]:
+    """A clause's tokens, from its "that" when it has one (the parser may hang a preceding
+    ", citing X," on the clause; that belongs to the cue)."""
+    lo, hi = _subtree_range(root)
+    marks = [m.i for m in root.children if m.dep_ == "mark" and m.lower_ == "that"]
+    if marks and marks[0] > lo:
+        lo = marks[0]
+    return lo, hi
+
+
+def _tail_content(verb):
+    """', The Times writes, citing officials.' at the end of a sentence: the content is what
+    stands before the comma. Returns a token range or None."""
+    subj = _subject(verb)
+    if subj is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    sent = verb.sent
+    s_lo = min(_subtree_range(subj)[0], verb.i)
+    # only punctuation, "citing X" and short adjuncts may follow the verb
+    after = [t for t in verb.doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)]
+    cited = set()
+    for c in verb.children:
+        if c.lemma_ in RELAY_VERBS or c.dep_ in ("prep", "npadvmod", "advmod") or c.i == subj.i:
+            cited.update(t.i for t in c.subtree)
+    if any(t.i not in cited for t in after):
+        return None
+    if s_lo <= sent.start:
+        return None
+    before = verb.doc[s_lo - 1]
+    if not (before.is_punct and before.text in ',"”\''):
+        return None
+    return sent.start, s_lo
+
+
+_OPEN_QUOTES = ('"', "“")
+
+
+def _following_quote(verb):
+    """'She said, “...”' / 'He continued: "..."': the quotation after the verb is the content."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and (doc[i].dep_ in ("prt", "advmod") or doc[i].is_space):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in (",", ":") or doc[i + 1].text not in _OPEN_QUOTES:
+        return None
+    lo = i + 1
+    hi = lo + 1
+    while hi < len(doc) and doc[hi].text not in ('"', "”") and "\n" not in doc[hi].text:
+        hi += 1
+    return lo, min(hi + 1, len(doc))
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Source, ...]:
+    """Sources behind ``verb``, nearest first: cited sources, then the subject (or its relay)."""
+    chain: list[Source] = []
+    subj = _subject(verb)
+    if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and depth < 2:
+        chain.extend(_chain_for(verb.head, part, mentions, outlets, verb.head.lemma_ and _cue_text(verb.head), depth + 1))
+    elif subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        chain.append(make_source(verb.head, part, mentions, outlets, cue))
+    elif subj is not None and not (subj.lower_ == "it" and any(c.dep_ == "nsubjpass" for c in verb.children)):
+        if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            chain.append(make_source(verb.head, part, mentions, outlets, cue))
+        else:
+            chain.append(make_source(subj, part, mentions, outlets, cue))
+    # "citing X" beside the verb, or the verb is itself "cite(s) <X | research by X>"
+    cited = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in RELAY_VERBS:
+            cited.extend(_cited(c, part, mentions, outlets))
+    if verb.lemma_ in RELAY_VERBS:
+        cited.extend(_cited(verb, part, mentions, outlets))
+    if not cited and depth == 0:
+        # "<relay> reports, citing X, that ...": the parser may hang "citing" on the clause
+        for c in verb.doc[verb.i + 1:verb.sent.end]:
+            if c.lower_ == "citing" and c.head.i != verb.i and _first_mark_after(verb, c):
+                cited.extend(_cited(c, part, mentions, outlets))
+                break
+    return tuple(cited) + tuple(chain)
+
+
+def _first_mark_after(verb, citing) -> bool:
+    """Is ``citing`` between ``verb`` and the "that" opening the verb's clause?"""
+    for t in verb.doc[citing.i:verb.sent.end]:
+        if t.lower_ == "that" and t.dep_ == "mark":
+            return t.head.head.i == verb.i
+    return False
+
+
+def _cited(verb, part, mentions, outlets) -> list[Source]:
+    out = []
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "pobj", "attr"):
+            continue
+        heads = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+        if obj.lemma_.lower() in DOCUMENT_NOUNS:
+            by = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
+                  for g in p.children if g.dep_ == "pobj"]
+            people = [g for g in by if g.pos_ == "PROPN" or g.lemma_.lower() in ROLE_NOUNS]
+            heads = people[:1] or [obj]
+        for h in heads[:1]:
+            out.append(make_source(h, part, mentions, outlets, "citing" if verb.lower_ == "citing" else _cue_text(verb)))
+    return out
+
+
+def _cue_text(verb) -> str:
+    parts = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def _content_of(verb):
+    """(content token range, denied) governed by a reporting verb, or None."""
+    doc = verb.doc
+    # a clause, or one the parser hung as an adverbial but that opens with "that"
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    if ccomps:
+        return [(_clause_range(c), False, c) for c in ccomps]
+    tail = _tail_content(verb)
+    if tail is not None:
+        return [(tail, False, None)]
+    quote = _following_quote(verb)
+    if quote is not None:
+        return [(quote, False, None)]
+    # ", a spokesman said." hangs off the clause it reports
+    if verb.dep_ == "parataxis" or (verb.dep_ in ("advcl", "conj") and verb.i > verb.head.i
+                                   and _subject(verb) is not None and verb.lemma_ in ("say", "add", "tell", "write", "note")
+                                   and any(t.is_punct for t in doc[verb.head.i:verb.i])):
+        head = verb.head
+        lo, hi = _subtree_range(head)
+        vlo, vhi = _subtree_range(verb)
+        if vlo > lo:
+            return [((lo, vlo), False, head)]
+        return [((vhi, hi), False, head)]
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lower_ in _CLAIM_NOUNS:
+            for g in c.children:
+                if g.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" for m in g.children):
+                    return [(_subtree_range(g), verb.lemma_ in DENIAL_VERBS, g)]
+    # participles carry a relay's content: "X cites research by Y, indicating that ..."
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_ in _CARRIERS:
+            for g in c.children:
+                if g.dep_ == "ccomp":
+                    return []  # the participle makes its own relation
+    if verb.lemma_ in CLAUSE_ONLY and verb.lemma_ not in _XCOMP_CUES:
+        return None
+    for c in verb.children:
+        if c.dep_ == "xcomp" and verb.lemma_ in _XCOMP_CUES:
+            return [(_subtree_range(c), False, c)]
+    if verb.lemma_ in CLAUSE_ONLY:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.pos_ != "PRON":
+            return [(_subtree_range(c), False, c)]
+    return None
+
+
+def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[EntityMention] = (),
+                   known_outlets: Collection[str] = ()) -> list[Relation]:
+    """Every attribution whose cue stands in ``sentence`` (a sentence of ``doc``'s part)."""
+    sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if sent is None:
+        return []
+    out: list[Relation] = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            rel = _according(tok, sent, part, sentence, mentions, known_outlets)
+            if rel:
+                out.append(rel)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        if tok.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            continue
+        if any(c.dep_ == "nsubjpass" for c in tok.children) and tok.lemma_ in ("expect", "believe", "think", "say", "know", "report"):
+            # "troops are expected to ...", "he is said to ...": not a source speaking
+            if not any(c.dep_ == "ccomp" for c in tok.children):
+                continue
+        contents = _content_of(tok)
+        if not contents:
+            continue
+        cue = _cue_text(tok)
+        chain = _chain_for(tok, part, mentions, known_outlets, cue)
+        for (lo, hi), denied, _root in contents:
+            lo = max(lo, sent.start)
+            hi = hi if hi > sent.end and doc[lo].text in _OPEN_QUOTES else min(hi, sent.end)
+            if hi <= lo:
+                continue
+            out.append(Relation(
+                sentence.index, cue, Span(part, tok.idx, tok.idx + len(tok)), _span_of(doc, part, lo, hi),
+                chain, denied or tok.lemma_ in DENIAL_VERBS, (tok.i, tok.i + 1), (lo, hi),
+            ))
+    return _split_conjoined(_clip_nested(out, doc, part), doc, part)
+
+
+def _clip_nested(relations: list[Relation], doc, part) -> list[Relation]:
+    """"According to X, A, The Times writes": the inner content (A) stops where the outer
+    wrapper (", The Times writes") begins."""
+    out = []
+    for r in relations:
+        lo, hi = r.content_tokens
+        for o in relations:
+            if o is r:
+                continue
+            olo, ohi = o.content_tokens
+            if olo <= r.cue_tokens[0] < ohi and olo <= lo < ohi < hi:
+                hi = ohi
+            elif olo <= r.cue_tokens[0] < ohi and lo < olo < hi <= ohi:
+                lo = olo
+        if (lo, hi) != r.content_tokens and hi > lo:
+            r = Relation(r.sentence_index, r.cue, r.cue_span, _span_of(doc, part, lo, hi), r.chain,
+                         r.denied, r.cue_tokens, (lo, hi))
+        out.append(r)
+    return out
+
+
+def _according(tok, sent, part, sentence, mentions, outlets) -> Relation | None:
+    to = tok.doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    source = make_source(objs[0], part, mentions, outlets, "according to")
+    plo, phi = _subtree_range(tok)
+    phi = max(phi, _subtree_range(to)[1])
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    lo, hi = _subtree_range(head) if head.i != tok.i else (sent.start, sent.end)
+    lo, hi = max(lo, sent.start), min(hi, sent.end)
+    if plo <= lo + 1:
+        lo = phi
+    elif phi >= hi - 1:
+        hi = plo
+    if hi <= lo:
+        return None
+    return Relation(sentence.index, "according to", Span(part, tok.idx, to.idx + len(to)),
+                    _span_of(tok.doc, part, lo, hi), (source,), False, (tok.i, tok.i + 2), (lo, hi))
+
+
+def _split_conjoined(relations: list[Relation], doc, part) -> list[Relation]:
+    """"X said that A and that B": two claims with one source."""
+    out: list[Relation] = []
+    for r in relations:
+        lo, hi = r.content_tokens
+        roots = [t for t in doc[lo:hi] if t.head.i < lo or t.head.i >= hi or t.head.i == t.i]
+        root = roots[0] if roots else None
+        second = None
+        if root is not None:
+            for c in root.children:
+                if c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    second = c
+        if second is None:
+            out.append(r)
+            continue
+        slo, shi = _subtree_range(second)
+        first_hi = slo
+        while first_hi > lo and doc[first_hi - 1].dep_ in ("cc", "punct"):
+            first_hi -= 1
+        out.append(Relation(r.sentence_index, r.cue, r.cue_span, _span_of(doc, part, lo, first_hi),
+                            r.chain, r.denied, r.cue_tokens, (lo, first_hi)))
+        out.append(Relation(r.sentence_index, r.cue, r.cue_span, _span_of(doc, part, slo, min(shi, hi)),
+                            r.chain, r.denied, r.cue_tokens, (slo, min(shi, hi))))
+    return out

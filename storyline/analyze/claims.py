@@ -1,0 +1,304 @@
+"""Claims: one per asserting sentence or clause, with who says it and how sure it is.
+
+:func:`extract_claims` works sentence by sentence on one part of an article (see
+:mod:`.attribution` for the patterns it reads). :func:`resolve_article_attribution` then reads
+the article as a whole: which report it rewrites, what "the newspaper" or "the officials"
+point back to, and which unattributed sentences carry on a source named before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Collection, Sequence
+
+from ..model import Claim, EntityMention, Part, Sentence, Source, Span
+from .attribution import Relation, find_relations, outlet_like
+from .cues import ANONYMOUS_NOUNS, OUTLET_BACKREFS, REPORT_BACKREFS, ROLE_NOUNS
+from .status import claim_status, is_negated
+
+_BYLINE = re.compile(r"^(by|from|written by|reporting by|editing by)\s+[A-Z]", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(\([^)]*\))?\s*[-–—:]*$")
+_CAPTION = re.compile(r"^\(?(photo|image|picture|caption|video|watch|file photo|credit)\b|getty images|/\s*(ap|afp|reuters)\b", re.I)
+_BOILERPLATE = re.compile(r"^(read (more|also|next)|see also|related|subscribe|sign up|follow us|click here|advertisement|share this)\b", re.I)
+
+
+def not_a_claim(sent) -> str | None:
+    """Why a sentence (a spaCy span) asserts nothing, or None when it may be a claim."""
+    text = sent.text.strip()
+    if not text:
+        return "empty"
+    if text.rstrip('"”’\')').endswith("?"):
+        return "question"
+    if _BOILERPLATE.match(text):
+        return "boilerplate"
+    if _CAPTION.search(text):
+        return "caption"
+    if _DATELINE.match(text) or (len(sent) <= 6 and text.rstrip().endswith(("-", "—", "–"))):
+        return "dateline"
+    if _BYLINE.match(text) and len(sent) <= 8 and not any(t.pos_ == "VERB" for t in sent):
+        return "byline"
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return "no verb"
+    return None
+
+
+def extract_claims(doc, part: Part, sentences: Sequence[Sentence], article_id: str,
+                   mentions: Sequence[EntityMention] = (), outlet: str | None = None,
+                   known_outlets: Collection[str] = ()) -> list[Claim]:
+    """Claims of one part of an article, in text order, each attributed as its sentence says.
+
+    ``outlet`` is the article's own outlet: "<outlet> reports" in its own text is the article
+    speaking, not a relay.
+    """
+    outlets = set(known_outlets) | ({outlet} if outlet else set())
+    claims: list[Claim] = []
+    quote_chain: tuple[Source, ...] | None = None
+    pending: list[int] = []  # claims inside a quotation still waiting for its speaker
+    carry: tuple[Source, ...] = ()  # the speaker of a quotation still open
+    inside = False  # is a quotation open at this point of the text
+    for sentence in sentences:
+        sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if sent is None or not_a_claim(sent):
+            continue
+        relations = innermost(find_relations(doc, part, sentence, mentions, outlets), doc)
+        made = _claims_of(sentence, sent, relations, doc, part, article_id, outlet)
+        # A quotation running over several sentences belongs to the speaker named at its end.
+        was_inside = inside
+        inside = _inside_quote_after(sentence.text, inside)
+        opens, closes = int(inside and not was_inside), int(was_inside and not inside)
+        if carry and not relations:
+            # inside a quotation its speaker opened in an earlier sentence
+            made = [_attributed(c, carry, None, doc) for c in made]
+            if closes > opens:
+                carry = ()
+            claims.extend(made)
+            continue
+        carry = ()
+        if relations and opens > closes and relations[-1][1]:
+            carry = relations[-1][1]
+        if quote_chain is None and opens > closes and not relations:
+            pending.extend(range(len(claims), len(claims) + len(made)))
+            quote_chain = ()
+        elif quote_chain is not None and pending:
+            if relations and closes > opens and relations[0][1]:
+                for i in pending:
+                    claims[i] = _attributed(claims[i], relations[0][1], None, doc)
+                pending, quote_chain = [], None
+            elif not relations:
+                pending.extend(range(len(claims), len(claims) + len(made)))
+            else:
+                pending, quote_chain = [], None
+            if closes > opens:
+                pending, quote_chain = [], None
+        claims.extend(made)
+    return claims
+
+
+def _inside_quote_after(text: str, inside: bool) -> bool:
+    """Is a quotation still open at the end of ``text``, given whether one was open before it?"""
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+def innermost(relations: Sequence[Relation], doc) -> list[tuple[Relation, tuple[Source, ...]]]:
+    """Relations whose content holds no other relation, each with the full chain around it.
+
+    "The Times writes that officials said A": the claim is A, by (officials, The Times).
+    """
+    relations = _merge_same_content(relations)
+    out = []
+    for r in relations:
+        lo, hi = r.content_tokens
+        inner = [o for o in relations if o is not r and lo <= o.cue_tokens[0] < hi
+                 and lo <= o.content_tokens[0] and o.content_tokens[1] <= hi]
+        if inner:
+            continue
+        outer = [o for o in relations if o is not r and o.content_tokens[0] <= r.cue_tokens[0] < o.content_tokens[1]
+                 and o.content_tokens[0] <= lo and hi <= o.content_tokens[1]]
+        outer.sort(key=lambda o: o.content_tokens[1] - o.content_tokens[0])
+        chain = list(r.chain)
+        for o in outer:
+            chain.extend(s for s in o.chain if s not in chain)
+        out.append((r, tuple(chain)))
+    return out
+
+
+def _merge_same_content(relations: Sequence[Relation]) -> list[Relation]:
+    """Two cues over one content ("According to sources, A, The Times writes"): one relation
+    whose chain puts the nearer source first: an unnamed or personal source before an outlet."""
+    merged: dict[tuple[int, int], Relation] = {}
+    for r in relations:
+        other = merged.get(r.content_tokens)
+        if other is None:
+            merged[r.content_tokens] = r
+            continue
+        first, second = sorted((other, r), key=lambda x: any(s.kind == "outlet" for s in x.chain))
+        chain = first.chain + tuple(s for s in second.chain if s not in first.chain)
+        merged[r.content_tokens] = replace(first, chain=chain, denied=first.denied or second.denied)
+    return list(merged.values())
+
+
+def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outlet) -> list[Claim]:
+    claims: list[Claim] = []
+    own = [outlet.lower()] if outlet else []
+    if not relations:
+        return [_claim(f"{article_id}:{sentence.index}:0", article_id, sentence,
+                       Span(part, sentence.start, sentence.end), sentence.text, list(sent), (), None, False)]
+    for n, (rel, chain) in enumerate(relations):
+        chain = tuple(s for s in chain if s.name.lower() not in own)  # the article's own voice
+        lo, hi = rel.content_tokens
+        text = doc.text[rel.content.start:rel.content.end]
+        claims.append(_claim(f"{article_id}:{sentence.index}:{n}", article_id, sentence, rel.content,
+                             text, list(doc[lo:hi]), chain, rel.cue, rel.denied))
+    return claims
+
+
+def _claim(cid, article_id, sentence, span, text, tokens, chain, cue, denied) -> Claim:
+    cue_lemma = _lemma(cue, tokens)
+    return Claim(
+        id=cid, article_id=article_id, sentence_index=sentence.index, span=span, text=text,
+        status=claim_status(tokens, bool(chain), cue_lemma, denied), attribution=tuple(chain),
+        negated=is_negated(tokens),
+    )
+
+
+def _lemma(cue: str | None, tokens) -> str | None:
+    if not cue:
+        return None
+    if cue == "according to":
+        return cue
+    doc = tokens[0].doc if tokens else None
+    if doc is not None:
+        for t in doc:
+            if t.text == cue.split()[0] and t.pos_ in ("VERB", "AUX"):
+                return t.lemma_.lower()
+    return cue.split()[0].lower()
+
+
+def _attributed(claim: Claim, chain: tuple[Source, ...], cue, doc) -> Claim:
+    status = claim.status if claim.status != "asserted" else "reported"
+    return replace(claim, attribution=chain, status=status)
+
+
+# --------------------------------------------------------------------------- article level
+
+
+def _is_backref(source: Source) -> str | None:
+    """'outlet', 'report', 'officials', 'anonymous' when a source points back; else None."""
+    low = source.name.lower()
+    words = low.split()
+    if not words:
+        return None
+    last = words[-1]
+    definite = words[0] in ("the", "this", "that", "these", "those")
+    if source.span is not None and outlet_like(source.name) and source.kind == "outlet" and last not in OUTLET_BACKREFS:
+        return None
+    if (definite or len(words) == 1) and last in OUTLET_BACKREFS:
+        return "outlet"
+    if definite and last in REPORT_BACKREFS:
+        return "report"
+    if source.kind == "anonymous" and last in ANONYMOUS_NOUNS and len(words) <= 2:
+        return "anonymous"
+    if definite and last in ROLE_NOUNS and len(words) == 2:
+        return "officials"
+    return None
+
+
+def _relayed_chain(claims: Sequence[Claim], paragraph_of: dict[int, tuple[str, int]]) -> tuple[Source, ...]:
+    """The report the article rewrites: an outlet named as a source in the lead (first two paragraphs)."""
+    for c in claims:
+        part, para = paragraph_of.get(c.sentence_index, ("text", 99))
+        if part != "text" or para > 1:
+            continue
+        for i, s in enumerate(c.attribution):
+            if s.kind == "outlet" and not _is_backref(s):
+                cited = [x for x in c.attribution[:i] if x.cue in ("citing", "quoting") and x.kind != "outlet"]
+                return tuple(cited[:1]) + (s,)
+    return ()
+
+
+def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...]) -> tuple[Source, ...]:
+    """Resolve back-references in ``chain`` against the relayed report, and end it with the relay."""
+    if not relayed:
+        return chain
+    outlet = relayed[-1]
+    out: list[Source] = []
+    for s in chain:
+        kind = _is_backref(s)
+        if kind in ("outlet", "report"):
+            out.append(replace(outlet, span=s.span, cue=s.cue))
+        elif kind in ("officials", "anonymous") and len(relayed) > 1:
+            out.append(replace(relayed[0], span=s.span, cue=s.cue))
+        else:
+            out.append(s)
+    # Unnamed sources inside the rewrite are the relay's sources: append the relay.
+    if out and all(s.kind in ("official", "anonymous", "document", "outlet") for s in out) \
+            and not any(s.name == outlet.name for s in out):
+        first_named = out[0].kind in ("official", "anonymous")
+        out.extend(r for r in relayed if r.name not in {s.name for s in out}
+                   and (r.kind == "outlet" or not first_named))
+    deduped: list[Source] = []
+    for s in out:
+        if not deduped or deduped[-1].name != s.name:
+            deduped.append(s)
+    return tuple(deduped)
+
+
+def _different(chain: tuple[Source, ...], relayed: tuple[Source, ...]) -> bool:
+    """Does ``chain`` introduce a source other than the relayed report (and its unnamed sources)?"""
+    names = {s.name for s in relayed}
+    if any(s.name in names for s in chain):
+        return False
+    return any(s.kind in ("person", "organisation", "outlet") for s in chain)
+
+
+def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sentence]
+                                ) -> tuple[list[Claim], tuple[Source, ...]]:
+    """Article-level attribution: back-references, the relayed report, and inheritance.
+
+    Rules: (1) the relayed chain is the outlet (and whom it cites) named in the lead; (2) "the
+    newspaper", "the report", "journalists" resolve to that outlet, "the officials" and "sources"
+    to whom it cites; (3) an unattributed claim in the same paragraph as an attributed one
+    (after it) carries on that attribution; (4) other unattributed claims inherit the relayed
+    chain until a paragraph introduces a different source.
+    """
+    paragraph_of = {s.index: (s.part, s.paragraph) for s in sentences}
+    relayed = _relayed_chain(claims, paragraph_of)
+    out: list[Claim] = []
+    active = relayed  # what an unattributed claim in a new paragraph inherits
+    current: tuple[Source, ...] = ()  # the latest attribution in the current paragraph
+    para_key = None
+    for c in claims:
+        key = paragraph_of.get(c.sentence_index, ("text", 0))
+        if key != para_key:
+            para_key, current = key, ()
+        chain = _with_relay(c.attribution, relayed) if c.attribution else ()
+        if chain:
+            if relayed and _different(chain, relayed):
+                active = ()
+            current = chain
+            out.append(replace(c, attribution=chain, status=_restatus(c.status, True)))
+            continue
+        if key[0] == "title":
+            out.append(c)
+            continue
+        inherited = current or active
+        if inherited:
+            inherited = tuple(replace(s, span=None) for s in inherited)
+            out.append(replace(c, attribution=inherited, status=_restatus(c.status, True)))
+        else:
+            out.append(c)
+    return out, relayed
+
+
+def _restatus(status: str, attributed: bool) -> str:
+    if status == "asserted" and attributed:
+        return "reported"
+    return status

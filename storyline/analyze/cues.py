@@ -1,0 +1,149 @@
+"""Word lists for attribution and claim status, kept as data so they can be read and extended.
+
+All entries are lower case; verbs are lemmas as spaCy's English pipeline gives them.
+"""
+
+from __future__ import annotations
+
+# Verbs that report what a source says, writes or holds. A verb here with a subject and a
+# clause (or a quote) makes an attribution: "officials said that ...", "... , he added."
+REPORTING_VERBS = frozenset({
+    "say", "tell", "note", "add", "emphasize", "emphasise", "confirm", "report", "write",
+    "state", "claim", "announce", "deny", "reject", "dismiss", "insist", "argue", "warn",
+    "explain", "estimate", "believe", "think", "suggest", "indicate", "acknowledge", "admit",
+    "assert", "allege", "predict", "reveal", "disclose", "declare", "stress", "cite", "quote",
+    "accuse", "complain", "contend", "maintain", "tweet", "testify", "concede", "recall",
+    "promise", "vow", "pledge", "observe", "remark", "point", "underline", "underscore",
+    "report", "inform", "assure", "agree", "conclude", "find", "show", "hint", "speculate",
+    "caution", "predict", "forecast", "respond", "reply", "answer", "repeat", "reiterate",
+    "mention", "comment", "describe", "acknowledge", "brag", "boast", "joke", "charge",
+    "question", "doubt", "fear", "hope", "expect", "know", "feel", "worry", "wonder",
+    "believe", "suspect", "assume", "recognize", "recognise", "understand", "learn",
+    "signal", "demand", "ask", "urge", "call", "blame", "criticize", "criticise", "praise",
+    "write", "post", "publish", "report", "estimate", "calculate", "project", "continue",
+    "conclude", "begin", "describe", "tweet",
+})
+
+# Of those, the ones that only count with a clause or a quote as their content: "she called
+# him", "they asked for help" are not attributions, "she asked whether ..." is.
+CLAUSE_ONLY = frozenset({
+    "ask", "call", "find", "show", "know", "feel", "learn", "understand", "recognize",
+    "recognise", "answer", "respond", "reply", "point", "question", "agree", "expect", "hope",
+    "fear", "worry", "wonder", "describe", "praise", "criticize", "criticise", "blame",
+    "demand", "urge", "signal", "post", "publish", "project", "calculate", "mention",
+    "comment", "joke", "continue", "begin", "observe", "remark", "inform", "assure", "think", "believe",
+    "suspect", "assume", "doubt", "charge", "accuse", "tell", "add", "write", "cite",
+})
+
+# A source that rejects the content: the claim is "denied".
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute", "contest"})
+
+# "citing X", "quoting X": X is the relaying source's own source.
+RELAY_VERBS = frozenset({"cite", "quote"})
+
+# Phrasal prepositions that attribute: "according to X", "in the words of X".
+ACCORDING = ("according to",)
+
+# Nouns for documents that can hold a claim: "the report", "a draft law", "research by X".
+DOCUMENT_NOUNS = frozenset({
+    "report", "study", "research", "survey", "poll", "analysis", "document", "statement",
+    "memo", "letter", "law", "bill", "draft", "filing", "assessment", "paper", "review",
+    "investigation", "estimate", "data", "figures", "record", "records", "communique",
+    "release", "findings", "indictment", "complaint", "lawsuit", "ruling", "order",
+    "transcript", "footage", "video", "email", "e-mail", "tweet", "post", "post", "message",
+    "note", "cable", "dossier", "plan", "proposal", "resolution", "decree", "intelligence",
+})
+
+# Nouns for people by role when no name is given: "a senior official", "the spokesman".
+ROLE_NOUNS = frozenset({
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "diplomat",
+    "diplomats", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "officer",
+    "officers", "commander", "commanders", "general", "president", "chief", "head", "director",
+    "secretary", "ambassador", "envoy", "governor", "mayor", "senator", "lawmaker",
+    "lawmakers", "legislator", "representative", "representatives", "negotiator", "prosecutor",
+    "prosecutors", "investigator", "investigators", "analyst", "analysts", "expert",
+    "experts", "economist", "economists", "researcher", "researchers", "scientist",
+    "scientists", "witness", "witnesses", "resident", "residents", "staff", "staffer",
+    "staffers", "leader", "leaders", "authorities", "authority", "police", "military",
+    "ministry", "spokespeople", "observers", "critics", "supporters", "voters", "campaign",
+    "chairman", "chairwoman", "chair", "manager", "executive", "executives", "ceo", "judge",
+    "lawyer", "lawyers", "attorney", "attorneys", "counsel", "member", "members", "source",
+    "sources", "insider", "insiders", "people", "person",
+})
+
+# Unnamed sources proper: "sources", "people familiar with the matter", "insiders".
+ANONYMOUS_NOUNS = frozenset({"source", "sources", "insider", "insiders", "people", "person"})
+
+# Organisations by common noun: "the ministry", "the government".
+ORGANISATION_NOUNS = frozenset({
+    "ministry", "government", "administration", "police", "military", "army", "navy",
+    "department", "office", "agency", "committee", "council", "commission", "company", "firm",
+    "court", "parliament", "congress", "senate", "kremlin", "pentagon", "campaign", "party",
+    "group", "organisation", "organization", "union", "bank", "authorities", "authority",
+    "regime", "embassy", "directorate", "service", "services", "command", "coalition",
+    "alliance", "foundation", "institute", "university", "team", "board", "fund",
+})
+
+# Well-known news outlets and agencies (lower case, without a leading "the").
+OUTLETS = frozenset({
+    "new york times", "nyt", "washington post", "wall street journal", "reuters",
+    "associated press", "ap", "afp", "agence france-presse", "agence france presse", "bbc",
+    "cnn", "fox news", "nbc", "nbc news", "cbs", "cbs news", "abc", "abc news", "msnbc",
+    "npr", "bloomberg", "politico", "axios", "the guardian", "guardian", "financial times",
+    "ft", "economist", "the economist", "times", "the times", "telegraph", "daily telegraph",
+    "independent", "daily mail", "mail", "the sun", "sun", "mirror", "usa today",
+    "los angeles times", "la times", "chicago tribune", "huffington post", "huffpost",
+    "breitbart", "breitbart news", "buzzfeed", "buzzfeed news", "vice", "vox", "the hill",
+    "hill", "newsweek", "time", "the atlantic", "atlantic", "new yorker", "the new yorker",
+    "al jazeera", "dw", "deutsche welle", "bild", "der spiegel", "spiegel", "die zeit",
+    "zeit", "faz", "sueddeutsche zeitung", "süddeutsche zeitung", "le monde", "le figaro",
+    "el pais", "el país", "corriere della sera", "la repubblica", "tass", "ria novosti",
+    "interfax", "xinhua", "kyodo", "yonhap", "nhk", "ukrinform", "unian", "kyiv independent",
+    "kyiv post", "ukrainska pravda", "meduza", "rbc", "kommersant", "izvestia", "rt",
+    "sky news", "itv", "channel 4", "euronews", "france 24", "politico europe",
+    "the washington times", "washington times", "new york post", "ny post", "daily beast",
+    "the daily beast", "western journalism", "western journal", "cnbc", "marketwatch",
+    "forbes", "fortune", "business insider", "insider", "the information", "semafor",
+    "propublica", "the intercept", "intercept", "mother jones", "national review",
+    "the federalist", "daily caller", "the daily caller", "washington examiner",
+    "haaretz", "times of israel", "jerusalem post", "south china morning post", "scmp",
+    "nikkei", "asahi", "yomiuri", "the hindu", "times of india", "dawn", "globe and mail",
+    "toronto star", "cbc", "abc australia", "sydney morning herald", "the australian",
+    "radio free europe", "rfe/rl", "voice of america", "voa", "anadolu", "ansa", "efe",
+    "dpa", "pap", "ctk", "apa", "ukrainian pravda", "strana", "zn.ua", "liga",
+})
+
+# Name words that mark a news organisation: "The Daily Herald", "Kyiv Post", "Fox News".
+OUTLET_NAME_WORDS = frozenset({
+    "times", "post", "news", "agency", "journal", "gazette", "tv", "radio", "herald",
+    "tribune", "telegraph", "chronicle", "daily", "press", "observer", "guardian", "mail",
+    "courier", "courant", "star", "examiner", "inquirer", "register", "dispatch", "bulletin",
+    "review", "magazine", "newspaper", "broadcaster", "television", "channel", "wire",
+    "zeitung", "pravda", "izvestia", "novosti",
+})
+
+# Back-references to a news source the article named before: "the newspaper said".
+OUTLET_BACKREFS = frozenset({
+    "newspaper", "paper", "outlet", "publication", "daily", "broadcaster", "agency",
+    "news agency", "journalists", "journalist", "reporters", "reporter", "correspondent",
+    "correspondents", "editors", "magazine", "channel", "network", "website", "site",
+    "media", "media outlet", "authors", "author",
+})
+# Back-references to the report the article relays: "states the report".
+REPORT_BACKREFS = frozenset({"report", "article", "story", "piece", "publication", "investigation"})
+
+# Status cues. Multi-word cues are matched on lower-case token sequences.
+EXPECTED_CUES = (
+    "expected to", "set to", "anticipated", "will", "shall", "plans to", "planned to",
+    "is to", "are to", "was to", "were to", "going to", "scheduled to", "due to",
+    "intends to", "intend to", "aims to", "poised to", "slated to", "expects", "expected",
+    "is planning", "are planning", "plan to", "stands to", "stand to", "'ll",
+)
+HEDGE_CUES = (
+    "could", "may", "might", "reportedly", "unlikely", "likely", "possibly", "potentially",
+    "suggests", "suggest", "suggested", "perhaps", "probably", "allegedly", "apparently",
+    "appears to", "appear to", "appeared to", "seems to", "seem to", "seemed to",
+    "maybe", "presumably", "believed to", "thought to", "said to be", "rumoured",
+    "rumored", "unconfirmed", "possible", "speculated", "estimated",
+)
+NEGATORS = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"})

@@ -1,0 +1,144 @@
+"""Attribution on PolNeAR (Newell et al. 2018): source, cue and content spans against brat standoff.
+
+Each document's text goes through the product's own code: spaCy, ``split_sentences``,
+``extract_claims`` (sources: the span of each claim's nearest source as the sentence names
+it; contents: the spans of claims with a source of their own) and ``find_relations`` (cues).
+
+Two scores per span type:
+
+* exact: the same span after trimming both sides of whitespace, punctuation and quote marks,
+  and of a leading "that" (PolNeAR keeps it in contents, storyline's claims drop it);
+* overlap: a predicted span counts as right when it shares a character with a gold span of the
+  same type (precision), a gold span as found when a predicted one overlaps it (recall).
+
+PolNeAR annotates more than news attribution (beliefs, wishes: "you like your candidate"), so
+recall is bounded by what a claim extractor should find. Tune on ``train``/``dev``, report ``test``.
+
+    python -m storyline.eval.polnear /path/to/polnear dev --limit 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from pathlib import Path
+
+from ..analyze.attribution import find_relations
+from ..analyze.claims import extract_claims
+from ..analyze.nlp import load_nlp
+from ..analyze.sentences import split_sentences
+
+TYPES = ("Source", "Cue", "Content")
+_TRIM = " \t\n\r.,;:!?\"'“”‘’()[]-–—"
+
+
+def read_gold(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Spans by type from one ``.ann`` file; a discontinuous span counts from its first to last character."""
+    gold: dict[str, set[tuple[int, int]]] = {t: set() for t in TYPES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("T"):
+            continue
+        try:
+            _, info, _ = line.split("\t", 2)
+        except ValueError:
+            continue
+        kind, _, offsets = info.partition(" ")
+        if kind not in gold:
+            continue
+        pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]
+        gold[kind].add((min(p[0] for p in pieces), max(p[1] for p in pieces)))
+    return gold
+
+
+def predict(nlp, text: str) -> dict[str, set[tuple[int, int]]]:
+    doc = nlp(text)
+    sentences = split_sentences(doc, "text")
+    claims = extract_claims(doc, "text", sentences, "doc")
+    pred: dict[str, set[tuple[int, int]]] = {t: set() for t in TYPES}
+    for c in claims:
+        if c.attribution and c.attribution[0].span is not None:
+            s = c.attribution[0].span
+            pred["Source"].add((s.start, s.end))
+            pred["Content"].add((c.span.start, c.span.end))
+    for sentence in sentences:
+        for r in find_relations(doc, "text", sentence):
+            pred["Cue"].add((r.cue_span.start, r.cue_span.end))
+    return pred
+
+
+def _norm(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    m = re.match(r"that\s+", text[start:end], re.I)
+    if m:
+        start += m.end()
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], spans) -> bool:
+    return any(a[0] < b[1] and b[0] < a[1] for b in spans)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def documents(folder: Path, split: str) -> list[tuple[Path, Path]]:
+    """(text, annotation) pairs of one split; the .ann names carry an annotator suffix."""
+    base = folder / "data" / split if (folder / "data").is_dir() else folder / split
+    texts = {p.stem: p for p in (base / "text").glob("*.txt")}
+    pairs = []
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        if stem in texts:
+            pairs.append((texts[stem], ann))
+    if not pairs:
+        raise ValueError(f"{base}: no PolNeAR documents for split {split!r}")
+    return pairs
+
+
+def evaluate(folder: Path, split: str = "dev", limit: int | None = None, nlp=None) -> dict:
+    """Source, cue and content span F1 (exact and overlap) on one split (micro-averaged)."""
+    nlp = nlp or load_nlp()
+    pairs = documents(Path(folder), split)[: limit or None]
+    counts = {(t, m): [0, 0, 0, 0] for t in TYPES for m in ("exact", "overlap")}  # tp_p, n_p, tp_r, n_g
+    started = time.perf_counter()
+    for text_path, ann_path in pairs:
+        text = text_path.read_text(encoding="utf-8")
+        gold = read_gold(ann_path)
+        pred = predict(nlp, text)
+        for t in TYPES:
+            g = {_norm(text, s) for s in gold[t]}
+            p = {_norm(text, s) for s in pred[t]}
+            c = counts[(t, "exact")]
+            hit = len(g & p)
+            c[0] += hit; c[1] += len(p); c[2] += hit; c[3] += len(g)
+            c = counts[(t, "overlap")]
+            c[0] += sum(_overlaps(s, g) for s in p); c[1] += len(p)
+            c[2] += sum(_overlaps(s, p) for s in g); c[3] += len(g)
+    result: dict = {"split": split, "documents": len(pairs),
+                    "seconds": round(time.perf_counter() - started, 1)}
+    for (t, m), (tp_p, n_p, tp_r, n_g) in counts.items():
+        p = tp_p / n_p if n_p else 0.0
+        r = tp_r / n_g if n_g else 0.0
+        key = f"{t.lower()}_{m}"
+        result[f"{key}_p"], result[f"{key}_r"], result[f"{key}_f1"] = round(p, 3), round(r, 3), round(_f1(p, r), 3)
+    return result
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("split", choices=("train", "dev", "test"))
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    args = ap.parse_args(argv)
+    print(json.dumps(evaluate(args.folder, args.split, args.limit), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""Attribution patterns inside one sentence, on hand-written sentences."""
+
+import pytest
+
+from storyline.analyze.claims import extract_claims
+from storyline.analyze.nlp import load_nlp
+from storyline.analyze.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def claims_of(nlp, text, **kw):
+    doc = nlp(text)
+    return extract_claims(doc, "text", split_sentences(doc, "text"), "a", **kw)
+
+
+def chain(claim):
+    return [(s.name, s.kind) for s in claim.attribution]
+
+
+def test_subject_of_reporting_verb_with_that_clause(nlp):
+    text = "A senior Danish official said that about 300 ferries are expected by Friday."
+    [c] = claims_of(nlp, text)
+    assert chain(c) == [("senior Danish official", "official")]
+    assert c.text == "about 300 ferries are expected by Friday"  # the wrapper is not content
+    assert c.attribution[0].cue == "said"
+
+
+def test_source_span_points_at_the_name(nlp):
+    text = "On Tuesday the harbour master, Piet Jansen, confirmed that the dock had flooded."
+    [c] = claims_of(nlp, text)
+    src = c.attribution[0]
+    assert (src.name, src.kind) == ("Piet Jansen", "person")  # the name in apposition wins
+    assert text[src.span.start:src.span.end] == "Piet Jansen"
+    assert text[c.span.start:c.span.end] == c.text
+
+
+def test_according_to(nlp):
+    [c] = claims_of(nlp, "According to the ministry, the bridge will reopen in May.")
+    assert chain(c) == [("the ministry", "organisation")]
+    assert c.text == "the bridge will reopen in May"
+
+
+def test_tail_attribution_with_citing_puts_cited_source_nearest(nlp):
+    text = "The mill closed last spring, The Daily Herald writes, citing union leaders."
+    [c] = claims_of(nlp, text)
+    assert chain(c) == [("union leaders", "official"), ("The Daily Herald", "outlet")]
+    assert c.text == "The mill closed last spring"
+
+
+def test_relay_cites_research_by_a_named_person(nlp):
+    text = ("The Gazette cites research by economist Tom Berry from Leeds University, "
+            "indicating that rents could fall by a tenth.")
+    [c] = claims_of(nlp, text)
+    assert chain(c)[:2] == [("Tom Berry", "person"), ("The Gazette", "outlet")]
+    assert c.text == "rents could fall by a tenth"
+
+
+def test_direct_quote_belongs_to_its_speaker(nlp):
+    [c] = claims_of(nlp, '"We will not leave the square," said the mayor.')
+    assert chain(c) == [("the mayor", "official")]
+    assert "leave the square" in c.text
+
+
+def test_two_that_clauses_make_two_claims(nlp):
+    text = "Senator Jane Hollis noted that the budget was late and that the vote would slip."
+    first, second = claims_of(nlp, text)
+    assert first.text == "the budget was late"
+    assert second.text == "the vote would slip"
+    assert chain(first) == chain(second) == [("Jane Hollis", "person")]
+    assert first.id == "a:0:0" and second.id == "a:0:1"
+
+
+def test_known_outlets_are_outlets(nlp):
+    [c] = claims_of(nlp, "Nordlys reported that the ferry sank.", known_outlets={"Nordlys"})
+    assert chain(c) == [("Nordlys", "outlet")]
+
+
+def test_entity_key_comes_from_the_overlapping_mention(nlp):
+    from storyline.model import EntityMention, Span
+
+    text = "Piet Jansen said the dock had flooded."
+    mention = EntityMention("Piet Jansen", "PERSON", "piet jansen", Span("text", 0, 11))
+    [c] = claims_of(nlp, text, mentions=[mention])
+    assert c.attribution[0].entity == "piet jansen"
+
+
+def test_quotation_over_two_sentences_keeps_its_speaker(nlp):
+    text = 'Ann Lee spoke on Monday. She said, "We will rebuild the bridge. Nobody will stop us." Prices rose.'
+    claims = claims_of(nlp, text)
+    by_text = {c.text.strip('"”. '): c for c in claims}
+    assert by_text["Nobody will stop us"].attribution[0].name == "Ann Lee"
+    assert by_text["Prices rose"].attribution == ()

@@ -1,0 +1,112 @@
+"""Claims: what is not a claim, status, negation, and article-level attribution."""
+
+import pytest
+
+from storyline.analyze.claims import extract_claims, resolve_article_attribution
+from storyline.analyze.nlp import load_nlp
+from storyline.analyze.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def article(nlp, text):
+    doc = nlp(text)
+    sentences = split_sentences(doc, "text")
+    claims = extract_claims(doc, "text", sentences, "a")
+    return resolve_article_attribution(claims, sentences)
+
+
+def only(nlp, sentence):
+    doc = nlp(sentence)
+    [c] = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    return c
+
+
+@pytest.mark.parametrize("text", [
+    "Will the ferries run on Sunday?",
+    "Read more: the full list of closures",
+    "Photo: Getty Images",
+    "Anna Berg, Tom Holt, Mia Lund",
+])
+def test_not_a_claim(nlp, text):
+    doc = nlp(text)
+    assert extract_claims(doc, "text", split_sentences(doc, "text"), "a") == []
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The dam burst on Friday.", "asserted"),
+    ("The mayor said the dam burst on Friday.", "reported"),
+    ("The mayor said the dam is expected to hold until June.", "expected"),
+    ("Engineers plan to drain the lake.", "expected"),
+    ("The dam could burst within days, the mayor said.", "hedged"),
+    ("The dam reportedly burst on Friday.", "hedged"),
+    ("The company denied that the dam was damaged.", "denied"),
+    ("The ministry dismissed reports that the dam was damaged.", "denied"),
+])
+def test_status(nlp, text, status):
+    assert only(nlp, text).status == status
+
+
+def test_hedge_outranks_future(nlp):
+    # "could" and "by June" together: doubt first (see status.py)
+    assert only(nlp, "Repairs could be finished by June and will cost more.").status == "hedged"
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Rescue teams have not yet entered the valley.", True),
+    ("No trains have left the station.", True),
+    ("The minister never visited the site.", True),
+    ("Rescue teams have entered the valley.", False),
+])
+def test_negation(nlp, text, negated):
+    assert only(nlp, text).negated is negated
+
+
+REWRITE = (
+    "Floods cut off three villages in the north. "
+    "The Daily Herald writes, citing local officials, that the army has sent boats.\n"
+    "According to the newspaper, the river is still rising. Power lines are down.\n"
+    "Aid workers have not yet reached the valley, the officials said.\n"
+    "Food prices in the region doubled last week.\n"
+    "Governor Ruth Alder said that the roads would reopen soon.\n"
+    "The schools stay closed."
+)
+
+
+def test_rewrite_lead_gives_the_relayed_chain(nlp):
+    _, relayed = article(nlp, REWRITE)
+    assert [(s.name, s.kind) for s in relayed] == [("local officials", "official"), ("The Daily Herald", "outlet")]
+
+
+def by_start(claims, words):
+    return next(c for c in claims if c.text.startswith(words))
+
+
+def test_back_references_resolve_to_the_named_source(nlp):
+    claims, _ = article(nlp, REWRITE)
+    rising = by_start(claims, "the river")
+    assert rising.attribution[0].name == "The Daily Herald"  # "the newspaper"
+    reached = by_start(claims, "Aid workers")
+    assert [s.name for s in reached.attribution] == ["local officials", "The Daily Herald"]
+
+
+def test_unattributed_claims_inherit_until_a_new_source(nlp):
+    claims, _ = article(nlp, REWRITE)
+    # same paragraph as an attributed sentence: continues it
+    assert by_start(claims, "Power lines").attribution[0].name == "The Daily Herald"
+    # a later paragraph of the rewrite: the relayed chain
+    prices = by_start(claims, "Food prices")
+    assert prices.status == "reported" and prices.attribution[-1].name == "The Daily Herald"
+    assert prices.attribution[0].span is None  # inherited, not written there
+    # a paragraph that names someone else ends the inheritance
+    assert by_start(claims, "The schools").attribution == ()
+    assert by_start(claims, "The schools").status == "asserted"
+
+
+def test_article_without_a_relay_keeps_claims_asserted(nlp):
+    claims, relayed = article(nlp, "The dam burst on Friday.\nWater reached the square.")
+    assert relayed == ()
+    assert [c.status for c in claims] == ["asserted", "asserted"]
