@@ -1,0 +1,86 @@
+"""Time expressions: find them, resolve them to ranges of days, pick a claim's event date.
+
+Finding and normalising are rules (``dates_rules``) over the text and its spaCy parse;
+relative expressions ("on Wednesday", "last week", "since August") resolve against the
+article's publish date and the tense of the verb they hang on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from ..model import EventDate, Part, Span
+from .dates_rules import Timex, scan
+
+_COARSENESS = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "decade": 5,
+               "century": 6}
+_REPORTING = {
+    "say", "tell", "announce", "report", "state", "add", "confirm", "claim", "write", "note",
+    "insist", "deny", "declare", "explain", "warn", "reveal", "disclose", "tweet", "post",
+}
+
+
+def find_timexes(doc, base: date | None) -> list[Timex]:
+    """Every time expression in ``doc``: dates, times, durations, sets, "now"."""
+    return scan(doc, base)
+
+
+def find_dates(doc, part: Part, base: date | None) -> list[EventDate]:
+    """The dates in one part of an article, as ranges of days, in text order.
+
+    ``base`` is the publish date; without it only self-contained dates ("19 June 2024",
+    "in 2023", "the 1950s") are kept. Durations ("three weeks"), recurring times ("daily")
+    and vague references ("now") are not dates and are left out.
+    """
+    out: list[EventDate] = []
+    for t in scan(doc, base):
+        if t.first is None or t.last is None or t.granularity is None:
+            continue
+        out.append(EventDate(t.text, Span(part, t.start, t.end), t.first, t.last, t.granularity,
+                             t.relation))
+    return out
+
+
+def _anchor(doc, d: EventDate):
+    """The verb a date hangs on and how deep it sits below its sentence's root."""
+    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, 99
+    t = span.root
+    while t.head.i != t.i and (t.pos_ not in ("VERB", "AUX") or span.start <= t.i < span.end):
+        t = t.head
+    depth = 0
+    v = t
+    while v.head.i != v.i:
+        v = v.head
+        depth += 1
+    return t, depth
+
+
+def choose_event_date(
+    dates: Sequence[EventDate], sentence_start: int, sentence_end: int, doc
+) -> EventDate | None:
+    """The date of the event a sentence reports, out of the dates inside it.
+
+    A date on the event verb beats a date on the reporting verb ("said on Monday that
+    the troops entered on 13 October" -> 13 October); a date on the main clause beats one in
+    a subordinate or relative clause ("the deal signed in 2019 collapsed on Tuesday" ->
+    Tuesday); then the finer date, then the first.
+    """
+    inside = [d for d in dates if sentence_start <= d.span.start and d.span.end <= sentence_end]
+    if not inside:
+        return None
+    if len(inside) == 1:
+        return inside[0]
+
+    def key(item):
+        i, d = item
+        verb, depth = _anchor(doc, d)
+        reporting = verb is not None and verb.lemma_.lower() in _REPORTING
+        return (reporting, depth, _COARSENESS.get(d.granularity, 9), i)
+
+    return min(enumerate(inside), key=key)[1]
+
+
+__all__ = ["find_dates", "find_timexes", "choose_event_date", "Timex"]

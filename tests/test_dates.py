@@ -1,0 +1,122 @@
+"""find_dates: each kind of expression, resolved against a hand-picked publish date."""
+
+from datetime import date
+
+import pytest
+
+from storyline.analyze.dates import find_dates
+from storyline.analyze.nlp import load_nlp
+
+WED = date(2024, 10, 23)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def dates(nlp, text, base=WED):
+    return find_dates(nlp(text), "text", base)
+
+
+def only(nlp, text, base=WED):
+    found = dates(nlp, text, base)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_span_offsets_quote_the_text(nlp):
+    text = "The ministry said the convoy left on 13 October."
+    d = only(nlp, text)
+    assert text[d.span.start:d.span.end] == "13 October" == d.text
+    assert d.span.part == "text"
+
+
+@pytest.mark.parametrize("text, day", [
+    # past tense: the latest such weekday, the publish day itself included
+    ("The minister resigned on Monday.", date(2024, 10, 21)),
+    ("Officials said on Wednesday that the talks failed.", date(2024, 10, 23)),
+    ("Protesters gathered Thursday outside the court.", date(2024, 10, 17)),
+    # future tense: forward
+    ("The committee will vote on Friday.", date(2024, 10, 25)),
+    ("The deal will be signed next Monday.", date(2024, 10, 28)),
+    # "last" skips the publish day itself but not yesterday (the TimeML reading)
+    ("Talks broke down last Tuesday.", date(2024, 10, 22)),
+    ("Talks broke down last Wednesday.", date(2024, 10, 16)),
+])
+def test_weekdays_follow_the_tense(nlp, text, day):
+    d = only(nlp, text)
+    assert (d.start, d.end, d.granularity) == (day, day, "day")
+
+
+def test_by_monday_is_a_forward_deadline(nlp):
+    d = only(nlp, "The troops must leave the area by Monday.")
+    assert (d.start, d.relation) == (date(2024, 10, 28), "by")
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("The ship docked on 13 October.", date(2024, 10, 13), date(2024, 10, 13)),
+    ("The ship docked on October 9.", date(2024, 10, 9), date(2024, 10, 9)),
+    ("The law passed on 19 June 2024.", date(2024, 6, 19), date(2024, 6, 19)),
+    ("The summit will take place on 5 March.", date(2025, 3, 5), date(2025, 3, 5)),
+    # a past-tense month far ahead of the publish date is last year's
+    ("Exports fell in December.", date(2023, 12, 1), date(2023, 12, 31)),
+])
+def test_day_and_month_dates_without_a_year(nlp, text, first, last):
+    d = only(nlp, text)
+    assert (d.start, d.end) == (first, last)
+
+
+def test_day_range_keeps_both_ends(nlp):
+    d = only(nlp, "Ministers will meet October 27-28 in Rome.")
+    assert (d.start, d.end, d.granularity) == (date(2024, 10, 27), date(2024, 10, 28), "day")
+    assert d.text == "October 27-28"
+
+
+def test_since_august_is_the_latest_august(nlp):
+    d = only(nlp, "Prices have climbed since August.")
+    assert (d.start, d.end, d.granularity, d.relation) == (date(2024, 8, 1), date(2024, 8, 31), "month", "since")
+
+
+@pytest.mark.parametrize("text, first, last, gran", [
+    ("Shares slid last week.", date(2024, 10, 14), date(2024, 10, 20), "week"),
+    ("The mayor resigned yesterday.", date(2024, 10, 22), date(2024, 10, 22), "day"),
+    ("The mayor resigns today.", date(2024, 10, 23), date(2024, 10, 23), "day"),
+    ("The firm was founded earlier this month.", date(2024, 10, 1), date(2024, 10, 31), "month"),
+    ("Sales fell in 2023.", date(2023, 1, 1), date(2023, 12, 31), "year"),
+    ("Inflation peaked last year.", date(2023, 1, 1), date(2023, 12, 31), "year"),
+    ("Rates will rise next month.", date(2024, 11, 1), date(2024, 11, 30), "month"),
+    ("Jazz clubs thrived in the 1950s.", date(1950, 1, 1), date(1959, 12, 31), "decade"),
+    ("The plant closed two years ago.", date(2022, 1, 1), date(2022, 12, 31), "year"),
+    ("Profits rose in the third quarter.", date(2024, 7, 1), date(2024, 9, 30), "quarter"),
+])
+def test_relative_and_absolute_periods(nlp, text, first, last, gran):
+    d = only(nlp, text)
+    assert (d.start, d.end, d.granularity) == (first, last, gran)
+
+
+def test_coming_winter_spans_the_new_year(nlp):
+    d = only(nlp, "Gas will be scarce this winter.")
+    assert (d.start, d.end, d.granularity) == (date(2024, 12, 1), date(2025, 2, 28), "season")
+
+
+@pytest.mark.parametrize("text", [
+    "Voters may stay home.",
+    "The paper is published daily.",
+    "She came first in the race.",
+    "They sent 2000 troops to the border.",
+    "The talks lasted three weeks.",
+])
+def test_not_dates(nlp, text):
+    assert dates(nlp, text) == []
+
+
+def test_may_the_month_is_a_date(nlp):
+    d = only(nlp, "The election may be held in May.")
+    assert (d.start.month, d.granularity) == (5, "month")
+
+
+def test_without_publish_date_relative_ones_drop(nlp):
+    found = dates(nlp, "On Wednesday, after the 2019 vote and since 3 March 2021, nothing moved.", base=None)
+    assert [(d.text, d.start) for d in found] == [("2019", date(2019, 1, 1)), ("3 March 2021", date(2021, 3, 3))]
+    assert found[1].relation == "since"

@@ -1,0 +1,52 @@
+"""choose_event_date: which of a sentence's dates is the date of what it reports."""
+
+from datetime import date
+
+import pytest
+
+from storyline.analyze.dates import choose_event_date, find_dates
+from storyline.analyze.nlp import load_nlp
+
+BASE = date(2024, 10, 23)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def pick(nlp, text):
+    doc = nlp(text)
+    return choose_event_date(find_dates(doc, "text", BASE), 0, len(text), doc)
+
+
+def test_single_date_is_chosen(nlp):
+    d = pick(nlp, "Earlier, on 13 October, the general said the plan was ready.")
+    assert d.start == date(2024, 10, 13)
+
+
+def test_event_date_beats_reporting_date(nlp):
+    d = pick(nlp, "The agency said on Monday that the troops crossed the river on 13 October.")
+    assert d.text == "13 October"
+
+
+def test_main_clause_beats_relative_clause(nlp):
+    d = pick(nlp, "The treaty that was signed in 2019 collapsed on Tuesday.")
+    assert d.text == "Tuesday"
+
+
+def test_since_keeps_its_relation(nlp):
+    d = pick(nlp, "The border has been closed since August.")
+    assert (d.relation, d.start) == ("since", date(2024, 8, 1))
+
+
+def test_no_dates_no_choice(nlp):
+    doc = nlp("Nothing happened.")
+    assert choose_event_date([], 0, len(doc.text), doc) is None
+
+
+def test_dates_outside_the_sentence_are_ignored(nlp):
+    text = "Rain fell on Monday. The bridge opened."
+    doc = nlp(text)
+    start = text.index("The bridge")
+    assert choose_event_date(find_dates(doc, "text", BASE), start, len(text), doc) is None
