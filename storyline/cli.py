@@ -72,13 +72,18 @@ def add(
 @app.command()
 def stories(db: str = DbOption) -> None:
     """List the stories, latest activity first."""
-    from .views.terminal import stories_table
+    from .views.terminal import stories_rows, stories_table
 
     try:
         with _tracker(db) as tracker:
-            out.print(stories_table(tracker.stories()))
+            reports = tracker.stories()
     except StorylineError as exc:
         _fail(exc)
+    if out.is_terminal:
+        out.print(stories_table(reports))
+    else:  # a pipe or a file gets tab-separated lines, one story each, for other tools
+        for row in stories_rows(reports):
+            sys.stdout.write("\t".join(row) + "\n")
 
 
 @app.command()

@@ -11,17 +11,27 @@ from ..export.labels import chain_label, date_label, quantity_label, support_lab
 from ..model import StoryReport
 
 
-def stories_table(reports: Sequence[StoryReport]) -> Table:
-    t = Table(title="Stories", show_lines=False)
-    for col in ("id", "title", "articles", "outlets", "facts", "conflicts", "latest"):
-        t.add_column(col)
+STORY_COLUMNS = ("id", "title", "articles", "outlets", "facts", "conflicts", "latest")
+
+
+def stories_rows(reports: Sequence[StoryReport]) -> list[tuple[str, ...]]:
+    rows = []
     for r in reports:
         outlets = {a.outlet for a in r.articles if a.outlet}
         dates = [a.published for a in r.articles if a.published]
-        t.add_row(
+        rows.append((
             r.story.id, r.title, str(len(r.articles)), str(len(outlets)), str(len(r.facts)),
             str(len(r.conflicts)), max(dates).date().isoformat() if dates else "undated",
-        )
+        ))
+    return rows
+
+
+def stories_table(reports: Sequence[StoryReport]) -> Table:
+    t = Table(title="Stories", show_lines=False)
+    for col in STORY_COLUMNS:
+        t.add_column(col, no_wrap=col == "id")
+    for row in stories_rows(reports):
+        t.add_row(*row)
     return t
 
 
