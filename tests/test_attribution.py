@@ -94,3 +94,9 @@ def test_quotation_over_two_sentences_keeps_its_speaker(nlp):
     by_text = {c.text.strip('"”. '): c for c in claims}
     assert by_text["Nobody will stop us"].attribution[0].name == "Ann Lee"
     assert by_text["Prices rose"].attribution == ()
+
+
+def test_a_report_in_an_outlet_is_that_outlet(nlp):
+    [c] = claims_of(nlp, "The bridge will reopen in May, according to a report in The Harbour Times.")
+    assert [s.name for s in c.attribution] == ["The Harbour Times"]
+    assert c.attribution[0].kind == "outlet"

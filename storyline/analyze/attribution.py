@@ -120,6 +120,13 @@ def _name_tokens(head):
 def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outlets: Collection[str],
                 cue: str | None) -> Source:
     """A Source for the noun phrase headed by ``head``; prefers a named person in apposition."""
+    if head.lemma_.lower() in DOCUMENT_NOUNS:
+        # "a report in The Daily Post", "research by Jane Roe": the named author is the source.
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "of"):
+                named = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                if named:
+                    return make_source(named[0], part, mentions, known_outlets, cue)
     candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
     named = [(c, _ent_of(c)) for c in candidates]
     named = [(c, e) for c, e in named if e is not None and e.label_ in _NAMED]

@@ -138,6 +138,9 @@ EXPECTED_CUES = (
     "is to", "are to", "was to", "were to", "going to", "scheduled to", "due to",
     "intends to", "intend to", "aims to", "poised to", "slated to", "expects", "expected",
     "is planning", "are planning", "plan to", "stands to", "stand to", "'ll",
+    # In reported speech "will" shifts to "would", and "should" states an expectation:
+    # "officials said 5,000 troops would (should) be there by Monday".
+    "would", "should",
 )
 HEDGE_CUES = (
     "could", "may", "might", "reportedly", "unlikely", "likely", "possibly", "potentially",

@@ -21,7 +21,7 @@ from typing import Sequence
 from ..model import ClaimStatus
 from .cues import DENIAL_VERBS, EXPECTED_CUES, HEDGE_CUES, NEGATORS
 
-_MODALS = {"could", "may", "might", "will", "shall", "would", "'ll", "can"}
+_MODALS = {"could", "may", "might", "will", "shall", "would", "should", "'ll", "can"}
 
 
 def _has_cue(tokens: Sequence, cues: Sequence[str]) -> bool:
