@@ -1,0 +1,100 @@
+"""Facts that give incompatible figures for the same counted thing.
+
+Two facts conflict over a figure when:
+- both count the same thing in the same unit (``Quantity.counted``, singular
+  and plural alike, and ``unit``); a figure without a counted thing is never
+  compared, since "5,000" alone may count anything;
+- their value ranges cannot overlap, qualifiers respected (``ranges.interval``:
+  "about 5,000" is 4,500-5,500, "more than 20,000" is (20000, inf), "up to X"
+  is [0, X]);
+- they could be about the same event: dates overlap (or one is undated), they
+  share an entity (or one names none), they have the same polarity, and, when
+  a ``related`` test is given, it accepts the pair (the fuser uses embedding
+  cosine of the facts' wording).
+
+Synonyms are deliberately not merged: "troops assembled by Monday" and
+"soldiers being trained" count different words and are left alone, because
+whether they are one figure is a judgement the reader should make; a conflict
+that is shown must be a real one.
+
+Pairwise conflicts over one counted thing are joined into one Conflict (a
+fact that agrees with one side still appears with its figure, side by side).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from ..model import Conflict, Fact, Quantity
+from .align import polarity
+from .ranges import compatible, counted_key, unit_key
+from .when import agree
+
+
+def find_conflicts(
+    facts: Sequence[Fact], related: Callable[[Fact, Fact], bool] | None = None
+) -> tuple[Conflict, ...]:
+    pairs: dict[tuple[str, str], dict[int, Quantity]] = {}  # (counted, unit) -> fact index -> figure
+    links: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    counting = [i for i, f in enumerate(facts) if any(counted_key(q) for q in f.quantities)]
+    for n, i in enumerate(counting):
+        a = facts[i]
+        for j in counting[n + 1 :]:
+            b = facts[j]
+            if not _same_event(a, b) or (related is not None and not related(a, b)):
+                continue
+            for qa, qb in _clashing_figures(a, b):
+                kind = (counted_key(qa), unit_key(qa))
+                figures = pairs.setdefault(kind, {})
+                figures.setdefault(i, qa)
+                figures.setdefault(j, qb)
+                links.setdefault(kind, []).append((i, j))
+    conflicts = []
+    for kind, edges in links.items():
+        for component in _components(edges):
+            figures = pairs[kind]
+            about = figures[component[0]].counted or kind[0]
+            conflicts.append(Conflict(
+                about=about,
+                fact_ids=tuple(facts[k].id for k in component),
+                values=tuple(figures[k] for k in component),
+            ))
+    position = {f.id: i for i, f in enumerate(facts)}
+    conflicts.sort(key=lambda c: position[c.fact_ids[0]])
+    return tuple(conflicts)
+
+
+def _clashing_figures(a: Fact, b: Fact):
+    for qa in a.quantities:
+        if not counted_key(qa):
+            continue
+        for qb in b.quantities:
+            same_kind = counted_key(qa) == counted_key(qb) and unit_key(qa) == unit_key(qb)
+            if same_kind and not compatible(qa, qb):
+                yield qa, qb
+
+
+def _same_event(a: Fact, b: Fact) -> bool:
+    if not agree(a.event_date, b.event_date):
+        return False
+    if a.entities and b.entities and not set(a.entities) & set(b.entities):
+        return False
+    return polarity(a.claims[0]) == polarity(b.claims[0])
+
+
+def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for x in sorted(parent):
+        groups.setdefault(find(x), []).append(x)
+    return sorted(groups.values())

@@ -1,0 +1,145 @@
+"""Claims -> facts: greedy online grouping, in article publish order.
+
+Each claim joins the existing fact it matches best (``align.same_fact``: the
+fact's most similar claim is within the threshold, and no claim of the fact
+clashes with it), or starts a new fact. Online and in publish order, so adding a later article never
+changes the facts earlier articles made, only extends them.
+
+How a fact reads its claims:
+- text: the wording of its earliest claim;
+- status: the strongest any claim gives it, asserted > reported > denied >
+  expected > hedged. One plain report outweighs any number of hedged ones.
+  Denials cannot hide: a denial has the opposite polarity of the claim it
+  denies (see ``align.polarity``), so it never merges into it and stays a
+  fact of its own with status "denied";
+- event_date: the most specific date that agrees (overlaps) with every other
+  claim's date; failing that, the earliest claim's;
+- quantities: the earliest claim's, plus any figure of a kind (unit, counted
+  thing) it lacks from later claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Callable, Mapping, Sequence
+
+import numpy as np
+
+from ..model import Article, Claim, EventDate, Fact, Quantity, Source
+from .align import FACT_THRESHOLD, clashes
+from .origins import claim_origin, distinct, support
+from .ranges import counted_key, unit_key
+from .when import agree
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+BLOCK = 256  # claims whose similarities are computed together
+
+STATUS_RANK = {"asserted": 0, "reported": 1, "denied": 2, "expected": 3, "hedged": 4}
+
+
+def build_facts(
+    claims_in_order: Sequence[Claim],
+    articles: Mapping[str, Article],
+    embed: Embed,
+    *,
+    duplicates: Mapping[str, str] = {},
+    relayed: Mapping[str, Sequence[Source]] = {},
+    kinds: Mapping[str, str] | None = None,
+    threshold: float = FACT_THRESHOLD,
+) -> list[Fact]:
+    """Group claims (in publish order) into facts, in order of first appearance.
+
+    ``duplicates`` maps a copy's article id to its original's; ``relayed`` an
+    article id to its own relay chain; ``kinds`` an entity key to its type.
+    """
+    groups = group_claims(claims_in_order, embed, kinds=kinds, threshold=threshold)
+    return [make_fact([claims_in_order[i] for i in g], articles, duplicates, relayed) for g in groups]
+
+
+def group_claims(
+    claims: Sequence[Claim], embed: Embed, *, kinds: Mapping[str, str] | None = None,
+    threshold: float = FACT_THRESHOLD,
+) -> list[list[int]]:
+    """Indices of ``claims``, grouped; each group in order, groups by first member."""
+    if not claims:
+        return []
+    vectors = np.asarray(embed([c.text for c in claims]), dtype=np.float32)
+    groups: list[list[int]] = []
+    group_of = np.zeros(len(claims), dtype=np.int64)
+    block_start = block_end = 0
+    block = np.empty((0, 0), dtype=np.float32)
+    for i, claim in enumerate(claims):
+        joined = None
+        if groups:
+            # A group's score is its nearest member's cosine; only members within the
+            # threshold can qualify, and they are few, so look at those alone.
+            if i >= block_end:  # one matrix product per block: far faster than a row at a time
+                block_start, block_end = i, min(i + BLOCK, len(claims))
+                block = vectors[block_start:block_end] @ vectors[:block_end].T
+            sims = block[i - block_start, :i]
+            near = np.nonzero(sims >= threshold)[0]
+            best: dict[int, float] = {}
+            for m in near:
+                g = int(group_of[m])
+                best[g] = max(best.get(g, -1.0), float(sims[m]))
+            for g in sorted(best, key=lambda g: (-best[g], g)):
+                if not any(clashes(claims[m], claim, kinds) for m in groups[g]):
+                    joined = g
+                    break
+        if joined is None:
+            joined = len(groups)
+            groups.append([])
+        groups[joined].append(i)
+        group_of[i] = joined
+    return groups
+
+
+def fact_id(first: Claim) -> str:
+    return "f" + hashlib.sha256(first.id.encode("utf-8")).hexdigest()[:15]
+
+
+def make_fact(
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    duplicates: Mapping[str, str] = {},
+    relayed: Mapping[str, Sequence[Source]] = {},
+) -> Fact:
+    first = claims[0]
+    origins = distinct(
+        claim_origin(c, articles, duplicates, relayed.get(c.article_id, ())) for c in claims
+    )
+    return Fact(
+        id=fact_id(first),
+        text=first.text,
+        status=min((c.status for c in claims), key=lambda s: STATUS_RANK.get(s, len(STATUS_RANK))),
+        event_date=agreed_date(claims),
+        quantities=merged_quantities(claims),
+        entities=tuple(dict.fromkeys(k for c in claims for k in c.entities)),
+        claims=tuple(claims),
+        origins=origins,
+        support=support(claims, articles, origins),
+        first_seen=first.article_id,
+    )
+
+
+def agreed_date(claims: Sequence[Claim]) -> EventDate | None:
+    dates = [c.event_date for c in claims if c.event_date is not None]
+    if not dates:
+        return None
+    fitting = [d for d in dates if all(agree(d, o) for o in dates)]
+    # An open-ended date ("since August") is less specific than any closed one.
+    narrowest = sorted(fitting, key=lambda d: (d.relation not in ("on",), (d.end - d.start).days))
+    return narrowest[0] if narrowest else dates[0]
+
+
+def merged_quantities(claims: Sequence[Claim]) -> tuple[Quantity, ...]:
+    kept = list(claims[0].quantities)
+    kinds = {(unit_key(q), counted_key(q)) for q in kept}
+    for c in claims[1:]:
+        for q in c.quantities:
+            kind = (unit_key(q), counted_key(q))
+            if kind not in kinds:
+                kinds.add(kind)
+                kept.append(q)
+    return tuple(kept)

@@ -1,0 +1,64 @@
+"""Independent origins: how many separate sources of knowledge back a fact.
+
+A claim's origin is found on its attribution chain (nearest link first). When
+the chain passes through a news outlet, the farthest outlet is the origin: two
+papers both citing The New York Times add one origin, "The New York Times".
+Otherwise the article reports it itself and the origin is the article's outlet;
+a syndicated or near-duplicate copy (``Story.duplicates``: copy -> original)
+takes its original's origin, so a wire story printed ten times counts once.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+from ..model import Article, Claim, Source, Support
+
+
+def origin_key(name: str) -> str:
+    """'The New York Times' and 'New York Times' are one origin."""
+    key = " ".join(name.casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def claim_origin(
+    claim: Claim,
+    articles: Mapping[str, Article],
+    duplicates: Mapping[str, str] = {},
+    relayed: Sequence[Source] = (),
+) -> str:
+    """The display name of ``claim``'s independent origin.
+
+    ``relayed`` is the article's own relay chain (an article that rewrites
+    another outlet's report): it extends every claim's chain beyond its speaker.
+    """
+    names = {origin_key(s.name) for s in claim.attribution}
+    chain = list(claim.attribution) + [s for s in relayed if origin_key(s.name) not in names]
+    outlets = [s for s in chain if s.kind == "outlet" and s.name.strip()]
+    if outlets:
+        return outlets[-1].name.strip()
+    original = duplicates.get(claim.article_id, claim.article_id)
+    article = articles.get(original) or articles.get(claim.article_id)
+    return own_outlet(article, original)
+
+
+def own_outlet(article: Article | None, article_id: str) -> str:
+    """An article's outlet; an article without one stands for itself."""
+    if article is not None and article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    return f"article {article_id}"
+
+
+def distinct(names: Iterable[str]) -> tuple[str, ...]:
+    """Names in first-seen order, one per origin key."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(origin_key(name), name)
+    return tuple(seen.values())
+
+
+def support(claims: Sequence[Claim], articles: Mapping[str, Article], origins: Sequence[str]) -> Support:
+    """(distinct articles, distinct outlets, distinct origins) behind a set of claims."""
+    ids = list(dict.fromkeys(c.article_id for c in claims))
+    outlets = distinct(own_outlet(articles.get(i), i) for i in ids)
+    return Support(articles=len(ids), outlets=len(outlets), independent_origins=len(distinct(origins)))

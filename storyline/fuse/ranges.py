@@ -1,0 +1,81 @@
+"""What values a quantity allows, as an interval, so figures can be compared.
+
+Qualifiers widen a figure: "about 5,000" is taken as 5,000 +/- 10%, "more than
+20,000" as (20000, inf), "up to 300" as [0, 300]. An exact figure still gets
+a small relative tolerance, because outlets round ("2.47 billion" ~ "2.5 billion").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Quantity
+
+APPROX = 0.10  # "about", "some", "nearly": reporters' rounding of a figure
+EXACT = 0.02  # rounding between outlets for a figure given plainly
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: "Interval") -> bool:
+        low, high = max(self.low, other.low), min(self.high, other.high)
+        if low < high:
+            return True
+        if low > high:
+            return False
+        # They touch at one point: it belongs to both only if neither side excludes it.
+        low_open = self.low_open if self.low >= other.low else other.low_open
+        high_open = self.high_open if self.high <= other.high else other.high_open
+        return not (low_open or high_open)
+
+
+def interval(q: Quantity) -> Interval | None:
+    """The values ``q`` allows, or None for a vague amount without any number."""
+    v = q.value
+    lo = q.low if q.low is not None else v
+    hi = q.high if q.high is not None else v
+    if lo is None and hi is None:
+        return None
+    lo = hi if lo is None else lo
+    hi = lo if hi is None else hi
+    kind = q.qualifier
+    if kind in ("more_than", "at_least"):
+        return Interval(v if v is not None else lo, math.inf, low_open=kind == "more_than", high_open=True)
+    if kind in ("up_to", "at_most", "less_than"):
+        return Interval(min(0.0, lo), v if v is not None else hi, high_open=kind == "less_than")
+    width = APPROX if kind in ("approx", "vague") else EXACT
+    return Interval(_shrink(lo, width), _grow(hi, width))
+
+
+def _grow(x: float, rel: float) -> float:
+    return x + abs(x) * rel
+
+
+def _shrink(x: float, rel: float) -> float:
+    return x - abs(x) * rel
+
+
+def unit_key(q: Quantity) -> str:
+    return (q.unit or "").strip().lower()
+
+
+def counted_key(q: Quantity) -> str:
+    """'Troops' and 'troop' are one thing; synonyms ('soldiers') are not merged here."""
+    c = (q.counted or "").strip().lower()
+    if c.endswith("ies") and len(c) > 4:
+        return c[:-3] + "y"
+    if c.endswith("s") and not c.endswith("ss") and len(c) > 3:
+        return c[:-1]
+    return c
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Can the two figures describe the same amount? Unknown ranges never disagree."""
+    ia, ib = interval(a), interval(b)
+    return ia is None or ib is None or ia.overlaps(ib)

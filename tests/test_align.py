@@ -1,0 +1,145 @@
+"""Claim alignment: paraphrases match; a flipped negation, figure, actor or date does not."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from fusekit import claim, figure, when
+
+from storyline.fuse import align
+from storyline.fuse.ranges import Interval, compatible, interval
+
+HIGH = 0.97  # a cosine as high as a true paraphrase's: the rules, not the model, must decide
+
+
+def test_paraphrase_with_high_similarity_matches():
+    a = claim("The ferry operator cancelled all crossings on Tuesday.", entities=("harbourline",))
+    b = claim("All Tuesday crossings were called off by the ferry operator.", entities=("harbourline",))
+    assert align.same_fact(a, b, HIGH)
+
+
+def test_low_similarity_does_not_match():
+    a = claim("The ferry operator cancelled all crossings.")
+    b = claim("The city council approved a new budget.")
+    assert not align.same_fact(a, b, 0.70)
+
+
+def test_negation_mismatch_blocks():
+    a = claim("Relief convoys have reached the valley.")
+    b = claim("Relief convoys have not reached the valley.", negated=True)
+    assert align.clashes(a, b) == ("polarity",)
+    assert not align.same_fact(a, b, HIGH)
+
+
+def test_a_denial_has_the_polarity_of_a_negation():
+    denied = claim("The ministry denied that convoys reached the valley.", status="denied")
+    negated = claim("Convoys did not reach the valley, the ministry said.", status="reported", negated=True)
+    plain = claim("Convoys reached the valley.")
+    assert not align.clashes(denied, negated)
+    assert "polarity" in align.clashes(denied, plain)
+
+
+def test_different_number_blocks_but_rounding_does_not():
+    a = claim("Some 4,000 workers walked out.", quantities=(figure(4000, "workers", "approx"),))
+    b = claim("About 4,200 workers walked out.", quantities=(figure(4200, "worker", "approx"),))
+    c = claim("9,000 workers walked out.", quantities=(figure(9000, "workers"),))
+    assert align.same_fact(a, b, HIGH)
+    assert align.clashes(a, c) == ("number",)
+    assert not align.same_fact(a, c, HIGH)
+
+
+def test_figures_of_different_kinds_are_not_compared():
+    a = claim("Prices rose 4 percent.", quantities=(figure(4, unit="percent"),))
+    b = claim("Prices rose 4 percent to 12 dollars.",
+              quantities=(figure(4, unit="percent"), figure(12, unit="USD")))
+    assert not align.number_clash(a, b)
+
+
+def test_different_actor_blocks_and_an_extra_entity_does_not():
+    a = claim("Norway closed its border.", entities=("norway",))
+    b = claim("Sweden closed its border.", entities=("sweden",))
+    c = claim("Norway closed its border with Sweden.", entities=("norway", "sweden"))
+    kinds = {"norway": "GPE", "sweden": "GPE"}
+    assert align.clashes(a, b, kinds) == ("actor",)
+    assert not align.clashes(a, c, kinds)
+    assert align.same_fact(a, c, HIGH, kinds)
+
+
+def test_the_lead_actor_decides_not_every_place_named():
+    kinds = {"norway": "GPE", "sweden": "GPE", "tromso": "GPE", "oslo": "GPE"}
+    a = claim("Norway sent ships to Tromso.", entities=("norway", "tromso"))
+    b = claim("Sweden sent ships to Tromso.", entities=("sweden", "tromso"))
+    c = claim("Norway sent ships to Tromso from Oslo.", entities=("norway", "tromso", "oslo"))
+    d = claim("Norway sent ships to Tromso, watched by Sweden.", entities=("norway", "tromso", "sweden"))
+    assert align.actor_clash(a, b, kinds)
+    assert not align.actor_clash(c, d, kinds)
+
+
+def test_entities_of_different_types_are_not_a_swapped_actor():
+    a = claim("Norway signed the accord.", entities=("norway",))
+    b = claim("The accord was signed in Oslo by Anna Berg.", entities=("anna berg",))
+    assert not align.actor_clash(a, b, {"norway": "GPE", "anna berg": "PERSON"})
+
+
+def test_different_event_dates_block_and_nested_ones_do_not():
+    march = when(date(2024, 3, 1), date(2024, 3, 31))
+    a = claim("The dam was opened.", event_date=when(date(2024, 3, 4)))
+    b = claim("The dam was opened.", event_date=when(date(2024, 4, 9)))
+    c = claim("The dam was opened in March.", event_date=march)
+    assert align.clashes(a, b) == ("date",)
+    assert not align.clashes(a, c)
+
+
+def test_an_ongoing_state_agrees_with_any_later_day():
+    since = when(date(2024, 2, 1), date(2024, 2, 29))
+    since = type(since)(**{**since.__dict__, "relation": "since"})
+    deadline = when(date(2024, 3, 10))
+    deadline = type(deadline)(**{**deadline.__dict__, "relation": "by"})
+    a = claim("Troops have been stationed at the pass since February.", event_date=since)
+    b = claim("Troops were stationed at the pass on March 12.", event_date=when(date(2024, 3, 12)))
+    c = claim("Troops left the pass in January.", event_date=when(date(2024, 1, 3)))
+    d = claim("Troops will reach the pass by March 10.", event_date=deadline)
+    assert not align.date_clash(a, b)
+    assert align.date_clash(a, c)
+    assert not align.date_clash(c, d) and align.date_clash(b, d)
+
+
+@pytest.mark.parametrize("q, expected", [
+    (figure(5000, qualifier="approx"), Interval(4500, 5500)),
+    (figure(20000, qualifier="more_than"), Interval(20000, float("inf"), True, True)),
+    (figure(300, qualifier="up_to"), Interval(0, 300)),
+    (figure(None, qualifier="range", low=10, high=20), Interval(9.8, 20.4)),
+])
+def test_qualifiers_give_intervals(q, expected):
+    got = interval(q)
+    assert got.low == pytest.approx(expected.low) and got.high == pytest.approx(expected.high)
+    assert (got.low_open, got.high_open) == (expected.low_open, expected.high_open)
+
+
+def test_open_bounds_exclude_the_figure_itself():
+    assert not compatible(figure(20000, qualifier="up_to"), figure(20000, qualifier="more_than"))
+    assert compatible(figure(20000, qualifier="at_least"), figure(20000, qualifier="up_to"))
+    assert compatible(figure(25000), figure(20000, qualifier="more_than"))
+    assert compatible(figure(None, qualifier="vague"), figure(3))
+
+
+def test_graded_similarity_ranks_a_changed_figure_below_the_same_cosine():
+    a = claim("Some 4,000 workers walked out.", quantities=(figure(4000, "workers", "approx"),))
+    b = claim("Some 9,000 workers walked out.", quantities=(figure(9000, "workers", "approx"),))
+    c = claim("About 4,000 workers went on strike.", quantities=(figure(4000, "workers", "approx"),))
+    assert align.similarity(a, b, 0.95) < align.similarity(a, c, 0.95) == 0.95
+
+
+figures = st.builds(
+    figure,
+    value=st.floats(1, 1e6),
+    counted=st.just("workers"),
+    qualifier=st.sampled_from(["exact", "approx", "more_than", "at_least", "up_to", "at_most", "less_than"]),
+)
+
+
+@given(figures, figures)
+def test_compatibility_is_symmetric_and_reflexive(a, b):
+    assert compatible(a, b) == compatible(b, a)
+    assert compatible(a, a)

@@ -1,0 +1,238 @@
+"""Fusion of hand-built claims into facts, origins, conflicts, a timeline and updates."""
+
+from datetime import date
+
+import numpy as np
+import pytest
+from fusekit import TopicEmbed, analysed, article, claim, figure, outlet, person, when
+
+from storyline.fuse.conflicts import find_conflicts
+from storyline.fuse.facts import build_facts, fact_id
+from storyline.fuse.report import fuse_story
+from storyline.model import Entity, Story
+
+# Wordings and which of them say the same thing (the stand-in embedder's topics).
+OPENED = "The bridge over the Tarn reopened to traffic."
+OPENED_2 = "Traffic is crossing the Tarn bridge again after its reopening."
+CLOSED = "The bridge over the Tarn has not reopened to traffic."
+WORKERS_4K = "About 4,000 workers repaired the bridge."
+WORKERS_9K = "Some 9,000 workers repaired the bridge."
+MAYOR = "Mayor Lind opened the bridge."
+PREFECT = "Prefect Roux opened the bridge."
+TOPICS = {OPENED: "open", OPENED_2: "open", CLOSED: "open", WORKERS_4K: "workers",
+          WORKERS_9K: "workers", MAYOR: "who", PREFECT: "who"}
+embed = TopicEmbed(TOPICS)
+
+
+def story_of(*arts, duplicates=None):
+    return Story("s1", tuple(a.article.id for a in arts), dict(duplicates or {}))
+
+
+def fuse(*arts, duplicates=None):
+    return fuse_story(story_of(*arts, duplicates=duplicates), list(arts), embed)
+
+
+def only(report, text):
+    [fact] = [f for f in report.facts if f.text == text]
+    return fact
+
+
+# --------------------------------------------------------------------------- origins
+
+
+def test_two_outlets_relaying_one_outlet_are_one_origin():
+    a = article("one", "Daily Post", 1)
+    b = article("two", "Evening Star", 2)
+    ca = claim(OPENED, a, attribution=(person("a council engineer"), outlet("The Valley Times")),
+               status="reported")
+    cb = claim(OPENED_2, b, attribution=(outlet("Valley Times"),), status="reported")
+    report = fuse(analysed(a, ca), analysed(b, cb))
+    [fact] = report.facts
+    assert fact.origins == ("The Valley Times",)
+    assert (fact.support.articles, fact.support.outlets, fact.support.independent_origins) == (2, 2, 1)
+
+
+def test_own_reporting_is_the_articles_outlet():
+    a = article("one", "Daily Post", 1)
+    b = article("two", "Evening Star", 2)
+    report = fuse(analysed(a, claim(OPENED, a)), analysed(b, claim(OPENED_2, b)))
+    [fact] = report.facts
+    assert fact.origins == ("Daily Post", "Evening Star")
+    assert fact.support.independent_origins == 2
+
+
+def test_a_syndicated_copy_counts_once():
+    wire = article("wire", "Wire Service", 1)
+    copy = article("copy", "Town Gazette", 2)
+    other = article("other", "Evening Star", 3)
+    arts = [analysed(wire, claim(OPENED, wire)), analysed(copy, claim(OPENED, copy)),
+            analysed(other, claim(OPENED_2, other))]
+    report = fuse(*arts, duplicates={copy.id: wire.id})
+    [fact] = report.facts
+    assert fact.origins == ("Wire Service", "Evening Star")
+    assert (fact.support.articles, fact.support.outlets, fact.support.independent_origins) == (3, 3, 2)
+
+
+def test_an_articles_relay_chain_names_the_origin():
+    a = article("rewrite", "Daily Post", 1)
+    c = claim(OPENED, a, attribution=(person("a council engineer"),), status="reported")
+    report = fuse(analysed(a, c, relayed=(outlet("The Valley Times"),)))
+    assert report.facts[0].origins == ("The Valley Times",)
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def test_paraphrases_merge_into_one_fact_worded_as_the_earliest():
+    a, b = article("one", "Daily Post", 1), article("two", "Evening Star", 2)
+    report = fuse(analysed(a, claim(OPENED, a)), analysed(b, claim(OPENED_2, b)))
+    [fact] = report.facts
+    assert fact.text == OPENED and fact.first_seen == a.id
+    assert fact.id == fact_id(fact.claims[0])
+
+
+@pytest.mark.parametrize("first, second", [
+    (claim(OPENED, "a1"), claim(CLOSED, "a2", negated=True)),
+    (claim(WORKERS_4K, "a1", quantities=(figure(4000, "workers", "approx"),)),
+     claim(WORKERS_9K, "a2", quantities=(figure(9000, "workers", "approx"),))),
+    (claim(MAYOR, "a1", entities=("lind",)), claim(PREFECT, "a2", entities=("roux",))),
+])
+def test_negation_figure_or_actor_keep_facts_apart(first, second):
+    facts = build_facts([first, second], {}, embed)
+    assert len(facts) == 2
+
+
+def test_status_is_the_strongest_and_date_the_most_specific():
+    march = when(date(2024, 3, 1), date(2024, 3, 31))
+    fifth = when(date(2024, 3, 5))
+    claims = [claim(OPENED, "a1", status="hedged", event_date=march),
+              claim(OPENED_2, "a2", n=1, status="reported", event_date=fifth)]
+    [fact] = build_facts(claims, {}, embed)
+    assert fact.status == "reported"
+    assert fact.event_date == fifth
+
+
+def test_a_denial_stays_its_own_fact():
+    claims = [claim(OPENED, "a1", status="reported"), claim(OPENED_2, "a2", status="denied")]
+    facts = build_facts(claims, {}, embed)
+    assert [f.status for f in facts] == ["reported", "denied"]
+
+
+def test_later_articles_do_not_change_earlier_facts():
+    first = [claim(OPENED, "a1"), claim(MAYOR, "a1", n=1, entities=("lind",))]
+    later = first + [claim(PREFECT, "a2", entities=("roux",)), claim(OPENED_2, "a2", n=1)]
+    before = build_facts(first, {}, embed)
+    after = build_facts(later, {}, embed)
+    assert [f.id for f in before] == [f.id for f in after][: len(before)]
+    assert [f.text for f in before] == [f.text for f in after][: len(before)]
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def _two_figures(q1, q2, counted=("workers", "workers")):
+    a, b = article("one", "Daily Post", 1), article("two", "Evening Star", 2)
+    c1 = claim(WORKERS_4K, a, quantities=(q1,), entities=("tarn",))
+    c2 = claim(WORKERS_9K, b, quantities=(q2,), entities=("tarn",))
+    return fuse(analysed(a, c1), analysed(b, c2))
+
+
+def test_conflicting_figures_are_shown_side_by_side():
+    report = _two_figures(figure(4000, "workers", "approx"), figure(9000, "workers", "approx"))
+    [conflict] = report.conflicts
+    assert conflict.about == "workers"
+    assert conflict.fact_ids == tuple(f.id for f in report.facts)
+    assert [q.value for q in conflict.values] == [4000, 9000]
+
+
+@pytest.mark.parametrize("q1, q2, clash", [
+    (figure(5000, "workers", "up_to"), figure(8000, "workers", "more_than"), True),
+    (figure(10000, "workers", "up_to"), figure(8000, "workers", "more_than"), False),
+    (figure(8000, "workers", "up_to"), figure(8000, "workers", "more_than"), True),
+    (figure(4800, "workers", "approx"), figure(5200, "workers"), False),
+])
+def test_qualified_figures(q1, q2, clash):
+    assert bool(_two_figures(q1, q2).conflicts) == clash
+
+
+def test_different_counted_things_are_not_a_conflict():
+    report = _two_figures(figure(4000, "workers"), figure(9000, "volunteers"))
+    assert report.conflicts == ()
+
+
+def test_figures_about_different_events_are_not_a_conflict():
+    facts = build_facts([
+        claim(WORKERS_4K, "a1", quantities=(figure(4000, "workers"),), event_date=when(date(2023, 5, 1))),
+        claim(WORKERS_9K, "a2", quantities=(figure(9000, "workers"),), event_date=when(date(2024, 5, 1))),
+    ], {}, embed)
+    assert find_conflicts(facts) == ()
+
+
+# --------------------------------------------------------------------------- timeline, updates, report
+
+
+def test_timeline_orders_by_event_date_and_keeps_undated_apart():
+    a = article("one", "Daily Post", 1)
+    b = article("two", "Evening Star", 2)
+    ca = [claim(OPENED, a, event_date=when(date(2024, 2, 20))),
+          claim(WORKERS_4K, a, n=1),
+          claim(MAYOR, a, n=2, entities=("lind",), event_date=when(date(2024, 2, 1), date(2024, 2, 29)))]
+    cb = [claim(PREFECT, b, entities=("roux",), event_date=when(date(2024, 2, 1)))]
+    report = fuse(analysed(a, *ca), analysed(b, *cb))
+    text = {f.id: f.text for f in report.facts}
+    assert [text[i] for i in report.timeline] == [PREFECT, MAYOR, OPENED]
+    assert [text[i] for i in report.undated] == [WORKERS_4K]
+
+
+def test_updates_tell_new_from_confirmed():
+    a = article("one", "Daily Post", 1)
+    b = article("two", "Evening Star", 2)
+    report = fuse(analysed(a, claim(OPENED, a)),
+                  analysed(b, claim(OPENED_2, b), claim(MAYOR, b, n=1)))
+    opened, mayor = (only(report, OPENED).id, only(report, MAYOR).id)
+    assert [(u.article_id, u.new_facts, u.confirmed_facts) for u in report.updates] == [
+        (a.id, (opened,), ()), (b.id, (mayor,), (opened,))]
+
+
+def test_report_title_entities_and_article_order():
+    a = article("one", "Daily Post", 1, title="Tarn bridge reopens")
+    b = article("two", "Evening Star", 2, title="Traffic back on the Tarn")
+    aa = analysed(a, claim(OPENED, a))
+    bb = analysed(b, claim(OPENED_2, b))
+    aa = type(aa)(**{**aa.__dict__, "entities": (Entity("tarn", "Tarn", "LOC"),)})
+    bb = type(bb)(**{**bb.__dict__, "entities": (Entity("tarn", "River Tarn", "LOC", ("the Tarn",)),)})
+    report = fuse_story(story_of(aa, bb), [bb, aa], embed)
+    assert report.title == "Tarn bridge reopens"
+    assert [x.id for x in report.articles] == [a.id, b.id]
+    assert report.entities == (Entity("tarn", "Tarn", "LOC", ("River Tarn", "the Tarn")),)
+
+
+def test_empty_story():
+    a = article("one", "Daily Post", 1)
+    report = fuse(analysed(a))
+    assert report.facts == () and report.timeline == () and report.updates[0].new_facts == ()
+
+
+# --------------------------------------------------------------------------- the real model, once
+
+
+def test_real_embeddings_merge_a_paraphrase_and_split_a_negation():
+    from storyline.analyze.embeddings import Embedder
+
+    embedder = Embedder()
+    texts = ["Rescuers pulled twelve miners out of the flooded shaft on Sunday.",
+             "On Sunday, twelve miners were rescued from the flooded shaft.",
+             "Rescuers have not pulled the miners out of the flooded shaft."]
+    vectors = embedder.embed(texts)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert embedder.embed(texts[:1]) == pytest.approx(vectors[:1])
+    claims = [claim(texts[0], "a1"), claim(texts[1], "a2"), claim(texts[2], "a3", negated=True)]
+    facts = build_facts(claims, {}, embedder.embed)
+    assert [len(f.claims) for f in facts] == [2, 1]
+
+
+def test_figures_in_unrelated_wordings_are_not_a_conflict():
+    a, b = article("one", "Daily Post", 1), article("two", "Evening Star", 2)
+    c1 = claim(OPENED, a, quantities=(figure(4000, "workers"),), entities=("tarn",))
+    c2 = claim(WORKERS_9K, b, quantities=(figure(9000, "workers"),), entities=("tarn",))
+    assert fuse(analysed(a, c1), analysed(b, c2)).conflicts == ()
