@@ -153,7 +153,9 @@ class Tracker:
         for story_id in touched:
             story = stories[story_id]
             members = [self.store.get_analysis(i) for i in story.article_ids]
-            reports.append(fuse_story(story, [m for m in members if m is not None], embed))
+            reports.append(fuse_story(
+                story, [m for m in members if m is not None], embed, self.settings.fact_threshold
+            ))
         with self.store.write():
             for report in reports:
                 self.store.put_story(report.story, report.title)

@@ -120,3 +120,14 @@ def test_without_publish_date_relative_ones_drop(nlp):
     found = dates(nlp, "On Wednesday, after the 2019 vote and since 3 March 2021, nothing moved.", base=None)
     assert [(d.text, d.start) for d in found] == [("2019", date(2019, 1, 1)), ("3 March 2021", date(2021, 3, 3))]
     assert found[1].relation == "since"
+
+
+def test_a_past_expectation_with_by_reads_backwards():
+    from datetime import date
+
+    from storyline.analyze.dates import find_dates
+    from storyline.analyze.nlp import load_nlp
+
+    doc = load_nlp()("The ferries were expected to be repaired by March 3-4, the operator said.")
+    [d] = find_dates(doc, "text", date(2025, 3, 6))
+    assert (d.start, d.end, d.relation) == (date(2025, 3, 3), date(2025, 3, 4), "by")

@@ -45,6 +45,10 @@ class Timex:
 # --------------------------------------------------------------------------- calendar helpers
 
 
+# Verbs of expectation whose own tense sets the frame of the dates under them.
+_EXPECT_LEMMAS = frozenset({"anticipate", "expect", "plan", "schedule", "intend", "hope", "predict", "forecast"})
+
+
 def _month_range(y: int, m: int) -> tuple[date, date]:
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
@@ -128,7 +132,12 @@ class Context:
             if aux & _FUTURE_AUX or (t.lower_ == "going" and any(c.lower_ == "to" for c in t.children)):
                 return "future"
             if t.lemma_.lower() in _FUTURE_LEMMAS and t.tag_ != "VBD":
-                return "future"
+                # "were expected to arrive by the 28th": a past expectation, read as the past
+                return "past" if aux & {"was", "were", "had"} else "future"
+            if t.i != v.i and t.lemma_.lower() in _EXPECT_LEMMAS and (
+                t.tag_ == "VBD" or aux & {"was", "were", "had"}
+            ):
+                return "past"  # "were anticipated to be involved by ...": a past expectation
             if t.i == v.i:
                 if aux & _MODAL_AUX:
                     return "modal"

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..model import AnalysedArticle, Entity, Story, StoryReport
 from .conflicts import find_conflicts
+from .align import FACT_THRESHOLD
 from .facts import Embed, build_facts
 from .timeline import order_timeline
 from .updates import article_updates
@@ -19,7 +20,9 @@ from .updates import article_updates
 CONFLICT_RELATED = 0.88
 
 
-def fuse_story(story: Story, analysed: Sequence[AnalysedArticle], embed: Embed) -> StoryReport:
+def fuse_story(
+    story: Story, analysed: Sequence[AnalysedArticle], embed: Embed, threshold: float = FACT_THRESHOLD
+) -> StoryReport:
     """Fuse the analysed articles of ``story``; articles it does not list are ignored."""
     by_id = {a.id: a for a in analysed}
     order = [i for i in story.article_ids if i in by_id]
@@ -33,6 +36,7 @@ def fuse_story(story: Story, analysed: Sequence[AnalysedArticle], embed: Embed) 
         duplicates=story.duplicates,
         relayed={a.id: a.relayed for a in members if a.relayed},
         kinds=kinds,
+        threshold=threshold,
     )
     timeline, undated = order_timeline(facts, order)
     return StoryReport(
