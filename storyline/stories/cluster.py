@@ -67,7 +67,8 @@ class StoryClusterer:
         day = _day(analysed.article.published)
         self._advance(day)
         a = analysed.article
-        original = self.duplicates.add(aid, f"{a.title}\n{a.text}")
+        # The body only: syndicators rewrite headlines more often than text.
+        original = self.duplicates.add(aid, a.text)
         if original is not None and self._story_of.get(original) in self.index:
             story = self._stories[self._story_of[original]]
             story.article_ids.append(aid)
