@@ -110,3 +110,23 @@ def test_article_without_a_relay_keeps_claims_asserted(nlp):
     claims, relayed = article(nlp, "The dam burst on Friday.\nWater reached the square.")
     assert relayed == ()
     assert [c.status for c in claims] == ["asserted", "asserted"]
+
+
+def test_an_act_with_a_saying_clause_is_two_claims(nlp):
+    text = "The port authority on Monday corrected the number of stranded passengers to 310, saying 40 had been counted twice."
+    doc = nlp(text)
+    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    assert [c.text for c in claims] == [
+        "The port authority on Monday corrected the number of stranded passengers to 310",
+        "40 had been counted twice",
+    ]
+    assert [c.status for c in claims] == ["asserted", "reported"]
+
+
+def test_a_rejection_with_a_saying_clause_keeps_the_denied_content(nlp):
+    text = "The ministry rejected reports that the ferry had sunk, saying the vessel was towed to safety."
+    doc = nlp(text)
+    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    assert [(c.text, c.status) for c in claims] == [
+        ("the ferry had sunk", "denied"), ("the vessel was towed to safety", "reported"),
+    ]

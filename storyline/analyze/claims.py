@@ -14,7 +14,9 @@ from typing import Collection, Sequence
 
 from ..model import Claim, EntityMention, Part, Sentence, Source, Span
 from .attribution import Relation, find_relations, outlet_like
-from .cues import ANONYMOUS_NOUNS, OUTLET_BACKREFS, REPORT_BACKREFS, ROLE_NOUNS
+from .cues import (
+    ANONYMOUS_NOUNS, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
+)
 from .status import claim_status, is_negated
 
 _BYLINE = re.compile(r"^(by|from|written by|reporting by|editing by)\s+[A-Z]", re.I)
@@ -119,6 +121,10 @@ def innermost(relations: Sequence[Relation], doc) -> list[tuple[Relation, tuple[
         inner = [o for o in relations if o is not r and lo <= o.cue_tokens[0] < hi
                  and lo <= o.content_tokens[0] and o.content_tokens[1] <= hi]
         if inner:
+            # "X rejected reports that A, saying B": A is X's claim too, not only B.
+            clipped = _before_inner(r, inner, doc)
+            if clipped is not None:
+                out.append((clipped, tuple(r.chain)))
             continue
         outer = [o for o in relations if o is not r and o.content_tokens[0] <= r.cue_tokens[0] < o.content_tokens[1]
                  and o.content_tokens[0] <= lo and hi <= o.content_tokens[1]]
@@ -128,6 +134,20 @@ def innermost(relations: Sequence[Relation], doc) -> list[tuple[Relation, tuple[
             chain.extend(s for s in o.chain if s not in chain)
         out.append((r, tuple(chain)))
     return out
+
+
+def _before_inner(r: Relation, inner: Sequence[Relation], doc) -> Relation | None:
+    """The part of ``r``'s content before its first nested relation, when it is a clause."""
+    lo = r.content_tokens[0]
+    stop = min(o.cue_tokens[0] for o in inner)
+    hi = stop
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in ("and", "but", "while")):
+        hi -= 1
+    tokens = doc[lo:hi]
+    if len(tokens) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    span = Span(r.content.part, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return replace(r, content=span, content_tokens=(lo, hi))
 
 
 def _merge_same_content(relations: Sequence[Relation]) -> list[Relation]:
@@ -151,6 +171,12 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
     if not relations:
         return [_claim(f"{article_id}:{sentence.index}:0", article_id, sentence,
                        Span(part, sentence.start, sentence.end), sentence.text, list(sent), (), None, False)]
+    main = _main_clause(sent, relations)
+    if main is not None:  # "The agency corrected the toll to 31, saying ...": the outlet's own report
+        lo, hi = main
+        claims.append(_claim(f"{article_id}:{sentence.index}:m", article_id, sentence,
+                             Span(part, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])),
+                             doc[lo:hi].text, list(doc[lo:hi]), (), None, False))
     for n, (rel, chain) in enumerate(relations):
         chain = tuple(s for s in chain if s.name.lower() not in own)  # the article's own voice
         lo, hi = rel.content_tokens
@@ -158,6 +184,27 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
         claims.append(_claim(f"{article_id}:{sentence.index}:{n}", article_id, sentence, rel.content,
                              text, list(doc[lo:hi]), chain, rel.cue, rel.denied))
     return claims
+
+
+def _main_clause(sent, relations) -> tuple[int, int] | None:
+    """Token range of a sentence's main clause when it is no relation's cue or content.
+
+    Only a clause before every relation counts: "X did A, saying B" gives "X did A".
+    """
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in REPORTING_VERBS | RELAY_VERBS:
+        return None  # "The Gazette cites research by X, indicating ...": the wrapper, not a claim
+    for rel, _ in relations:
+        (clo, chi), (tlo, thi) = rel.cue_tokens, rel.content_tokens
+        if clo <= root.i < chi or tlo <= root.i < thi:
+            return None
+    first = min(rel.cue_tokens[0] for rel, _ in relations)
+    if first <= root.i:
+        return None
+    lo, hi = sent.start, first
+    while hi > lo and (sent.doc[hi - 1].is_punct or sent.doc[hi - 1].lower_ in ("and", "but")):
+        hi -= 1
+    return (lo, hi) if hi - lo >= 4 else None
 
 
 def _claim(cid, article_id, sentence, span, text, tokens, chain, cue, denied) -> Claim:
