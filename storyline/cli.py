@@ -213,14 +213,22 @@ def eval_(
             rows.append(run_task(TASKS[name], data))
     except StorylineError as exc:
         _fail(exc)
-    table = Table(title="storyline eval")
-    for col in ("task", "data", "split", "metric", "value", "best published", "target", "runtime"):
-        table.add_column(col)
-    for r in rows:
-        value = r.error or ("-" if r.value is None else f"{r.value:.3f}")
-        table.add_row(r.task, r.data, r.split, r.metric, value, r.best_published,
-                      "-" if r.target is None else f"{r.target}", f"{r.runtime_s:.0f} s")
-    out.print(table)
+    columns = ("task", "data", "split", "metric", "value", "best published", "target", "runtime")
+    cells = [
+        (r.task, r.data, r.split, r.metric, r.error or ("-" if r.value is None else f"{r.value:.3f}"),
+         r.best_published, "-" if r.target is None else f"{r.target}", f"{r.runtime_s:.0f} s")
+        for r in rows
+    ]
+    if out.is_terminal:
+        table = Table(title="storyline eval")
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in cells:
+            table.add_row(*row)
+        out.print(table)
+    else:  # a pipe or a file gets tab-separated lines
+        for row in [columns, *cells]:
+            sys.stdout.write("\t".join(row) + "\n")
     if json_out:
         json_out.write_text(json.dumps([dataclasses.asdict(r) for r in rows], indent=2, default=str))
     if any(r.error for r in rows):
