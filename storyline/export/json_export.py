@@ -10,7 +10,7 @@ import json
 from importlib import resources
 from typing import Any, Iterable
 
-from ..model import Claim, EventDate, Fact, Quantity, Source, StoryReport
+from ..model import Claim, EventDate, Fact, Quantity, Source, Span, StoryReport
 
 SCHEMA_VERSION = "1.0"
 
@@ -89,6 +89,13 @@ def _entity_ref(key: str, names: dict[str, tuple[str, str]]) -> dict[str, Any]:
     return {"key": key, "name": name, "type": type_}
 
 
+def _where(span: Span | None) -> dict[str, Any]:
+    """Where a thing stands in its article: part and character offsets (all null if inherited)."""
+    if span is None:
+        return {"part": None, "char_start": None, "char_end": None}
+    return {"part": span.part, "char_start": span.start, "char_end": span.end}
+
+
 def date_json(d: EventDate | None) -> dict[str, Any] | None:
     if d is None:
         return None
@@ -98,9 +105,7 @@ def date_json(d: EventDate | None) -> dict[str, Any] | None:
         "granularity": d.granularity,
         "relation": d.relation,
         "text": d.text,
-        "part": d.span.part,
-        "char_start": d.span.start,
-        "char_end": d.span.end,
+        **_where(d.span),
     }
 
 
@@ -113,9 +118,7 @@ def quantity_json(q: Quantity) -> dict[str, Any]:
         "unit": q.unit,
         "qualifier": q.qualifier,
         "counted": q.counted,
-        "part": q.span.part,
-        "char_start": q.span.start,
-        "char_end": q.span.end,
+        **_where(q.span),
     }
 
 
@@ -125,9 +128,7 @@ def source_json(s: Source) -> dict[str, Any]:
         "kind": s.kind,
         "cue": s.cue,
         "entity": s.entity,
-        "part": s.span.part if s.span else None,
-        "char_start": s.span.start if s.span else None,
-        "char_end": s.span.end if s.span else None,
+        **_where(s.span),
     }
 
 
