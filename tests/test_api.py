@@ -1,0 +1,49 @@
+"""The Python API as the README shows it."""
+
+from datetime import datetime, timezone
+
+import storyline
+from storyline.model import Article
+
+BODY = (
+    "The regional council voted on Tuesday to close the old ferry terminal after inspectors found "
+    "corroded piles under the main pier, a council spokesperson said. About 1,200 passengers use "
+    "the terminal each day and will be moved to the north quay from next month."
+)
+
+
+def test_tracker_from_the_package_adds_and_reads_back(tmp_path):
+    article = Article(text=BODY, title="Council closes ferry terminal", outlet="Quayside Post",
+                      published=datetime(2025, 5, 8, 7, tzinfo=timezone.utc))
+    with storyline.Tracker(db=tmp_path / "api.db") as t:
+        first = t.add(article)
+        again = t.add(article)
+        [report] = t.stories()
+        assert t.story(report.story.id) == report
+    assert first.added == [article.id] and again.unchanged == [article.id]
+    assert report.articles == (article,)
+    assert any(q.value == 1200 and q.qualifier == "approx" for f in report.facts for q in f.quantities)
+
+
+def test_reopening_the_store_keeps_the_stories(tmp_path):
+    article = Article(text=BODY, title="Council closes ferry terminal", outlet="Quayside Post")
+    with storyline.Tracker(db=tmp_path / "api.db") as t:
+        t.add(article)
+        before = t.stories()
+    with storyline.Tracker(db=tmp_path / "api.db") as t:
+        assert t.stories() == before
+        assert t.add(article).unchanged == [article.id]
+
+
+def test_rebuild_derives_the_same_stories_from_stored_articles(tmp_path):
+    other = Article(text=BODY.replace("ferry terminal", "bus depot").replace("pier", "roof"),
+                    title="Council shuts bus depot", outlet="Hillside Herald",
+                    published=datetime(2025, 5, 9, 7, tzinfo=timezone.utc))
+    first = Article(text=BODY, title="Council closes ferry terminal", outlet="Quayside Post",
+                    published=datetime(2025, 5, 8, 7, tzinfo=timezone.utc))
+    with storyline.Tracker(db=tmp_path / "api.db") as t:
+        t.add([first, other])
+        before = {r.story.id: (r.story.article_ids, len(r.facts)) for r in t.stories()}
+        assert t.rebuild() == len(before)
+        after = {r.story.id: (r.story.article_ids, len(r.facts)) for r in t.stories()}
+    assert after == before
