@@ -299,6 +299,9 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
             chain.append(make_source(verb.head, part, mentions, outlets, cue))
         else:
             chain.append(make_source(subj, part, mentions, outlets, cue))
+            chain.extend(_relay_of(subj, part, mentions, outlets))
+    if chain:
+        chain.extend(_addressed_outlets(verb, part, mentions, outlets))
     # "citing X" beside the verb, or the verb is itself "cite(s) <X | research by X>"
     cited = []
     for c in verb.children:
@@ -313,6 +316,39 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
                 cited.extend(_cited(c, part, mentions, outlets))
                 break
     return tuple(cited) + tuple(chain)
+
+
+_RELAYING_PARTICIPLES = {"quote", "cite", "interview"}
+
+
+def _relay_of(head, part, mentions, outlets) -> list[Source]:
+    """"officials quoted by The Times": the outlet that relays the source headed by ``head``."""
+    out = []
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in _RELAYING_PARTICIPLES:
+            for agent in acl.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    out.extend(make_source(g, part, mentions, outlets, acl.text)
+                               for g in agent.children if g.dep_ == "pobj")
+    return out[:1]
+
+
+def _addressed_outlets(verb, part, mentions, outlets) -> list[Source]:
+    """"X told The Times", "X said in research for BILD": the outlet a source spoke to or for."""
+    found = []
+    for child in verb.children:
+        if verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("to", "for", "in"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            found.extend(o for o in objs if child.lower_ != "in")
+            # one level down: "in her research for BILD", "in an interview with the paper"
+            for o in objs:
+                for p in o.children:
+                    if p.dep_ == "prep" and p.lower_ in ("for", "with", "to"):
+                        found.extend(g for g in p.children if g.dep_ == "pobj")
+    sources = [make_source(t, part, mentions, outlets, verb.text) for t in found]
+    return [s for s in sources if s.kind == "outlet"][:1]
 
 
 def _first_mark_after(verb, citing) -> bool:
@@ -457,6 +493,7 @@ def _according(tok, sent, part, sentence, mentions, outlets) -> Relation | None:
     if not objs:
         return None
     source = make_source(objs[0], part, mentions, outlets, "according to")
+    relay = tuple(_relay_of(objs[0], part, mentions, outlets))
     plo, phi = _subtree_range(tok)
     phi = max(phi, _subtree_range(to)[1])
     head = tok.head
@@ -471,7 +508,7 @@ def _according(tok, sent, part, sentence, mentions, outlets) -> Relation | None:
     if hi <= lo:
         return None
     return Relation(sentence.index, "according to", Span(part, tok.idx, to.idx + len(to)),
-                    _span_of(tok.doc, part, lo, hi), (source,), False, (tok.i, tok.i + 2), (lo, hi))
+                    _span_of(tok.doc, part, lo, hi), (source,) + relay, False, (tok.i, tok.i + 2), (lo, hi))
 
 
 def _split_conjoined(relations: list[Relation], doc, part) -> list[Relation]:

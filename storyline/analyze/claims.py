@@ -271,8 +271,10 @@ def _relayed_chain(claims: Sequence[Claim], paragraph_of: dict[int, tuple[str, i
     return ()
 
 
-def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...]) -> tuple[Source, ...]:
-    """Resolve back-references in ``chain`` against the relayed report, and end it with the relay."""
+def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...], append: bool = True
+                ) -> tuple[Source, ...]:
+    """Resolve back-references in ``chain`` against the relayed report, and end it with the relay
+    (unless ``append`` is False: the outlet was only named earlier, the article does not rewrite it)."""
     if not relayed:
         return chain
     outlet = relayed[-1]
@@ -286,8 +288,9 @@ def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...]) -> tuple
         else:
             out.append(s)
     # Unnamed sources inside the rewrite are the relay's sources: append the relay.
-    if out and all(s.kind in ("official", "anonymous", "document", "outlet") for s in out) \
-            and not any(s.name == outlet.name for s in out):
+    if append and out and all(s.kind in ("official", "anonymous", "document", "outlet") for s in out) \
+            and not any(s.kind == "outlet" and not _is_backref(s) for s in out):
+        # (a chain that already names an outlet was relayed by that outlet, not the lead's)
         first_named = out[0].kind in ("official", "anonymous")
         out.extend(r for r in relayed if r.name not in {s.name for s in out}
                    and (r.kind == "outlet" or not first_named))
@@ -322,11 +325,16 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
     active = relayed  # what an unattributed claim in a new paragraph inherits
     current: tuple[Source, ...] = ()  # the latest attribution in the current paragraph
     para_key = None
+    named: tuple[Source, ...] = ()  # the latest outlet the article named, for "the newspaper"
     for c in claims:
         key = paragraph_of.get(c.sentence_index, ("text", 0))
         if key != para_key:
             para_key, current = key, ()
-        chain = _with_relay(c.attribution, relayed) if c.attribution else ()
+        if relayed:
+            chain = _with_relay(c.attribution, relayed) if c.attribution else ()
+        else:
+            chain = _with_relay(c.attribution, named, append=False) if c.attribution else ()
+        named = next(((s,) for s in reversed(chain) if s.kind == "outlet" and not _is_backref(s)), named)
         if chain:
             if relayed and _different(chain, relayed):
                 active = ()
