@@ -236,3 +236,12 @@ def test_figures_in_unrelated_wordings_are_not_a_conflict():
     c1 = claim(OPENED, a, quantities=(figure(4000, "workers"),), entities=("tarn",))
     c2 = claim(WORKERS_9K, b, quantities=(figure(9000, "workers"),), entities=("tarn",))
     assert fuse(analysed(a, c1), analysed(b, c2)).conflicts == ()
+
+
+def test_a_hedged_open_bound_is_not_a_side_of_a_conflict():
+    facts = build_facts([
+        claim(WORKERS_4K, "a1", quantities=(figure(4000, "workers", "approx"),)),
+        claim(WORKERS_9K, "a2", status="hedged", quantities=(figure(20000, "workers", "more_than"),)),
+    ], {}, embed)
+    assert len(facts) == 2
+    assert find_conflicts(facts) == ()

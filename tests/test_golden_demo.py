@@ -46,7 +46,6 @@ KNOWN_GAPS: dict[str, str] = {
     "fact:calder-school-denial": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:velmora-quake-struck": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:velmora-toll-22": "claims of this fact not all aligned into one fact, or origins miscounted",
-    "conflict:0": "conflict not detected between these figures",
     "conflict:1": "conflict not detected between these figures",
     "conflict:2": "conflict not detected between these figures",
     "conflict:3": "conflict not detected between these figures",

@@ -12,6 +12,9 @@ Two facts conflict over a figure when:
   a ``related`` test is given, it accepts the pair (the fuser uses embedding
   cosine of the facts' wording).
 
+A hedged open bound ("unlikely to send more than 20,000") is speculation about
+a limit, not a competing estimate: it is never a side of a conflict.
+
 Synonyms are deliberately not merged: "troops assembled by Monday" and
 "soldiers being trained" count different words and are left alone, because
 whether they are one figure is a judgement the reader should make; a conflict
@@ -64,11 +67,20 @@ def find_conflicts(
     return tuple(conflicts)
 
 
+_OPEN_BOUNDS = {"more_than", "at_least", "up_to", "at_most", "less_than"}
+
+
+def _speculative(fact: Fact, q: Quantity) -> bool:
+    return fact.status == "hedged" and q.qualifier in _OPEN_BOUNDS
+
+
 def _clashing_figures(a: Fact, b: Fact):
     for qa in a.quantities:
-        if not counted_key(qa):
+        if not counted_key(qa) or _speculative(a, qa):
             continue
         for qb in b.quantities:
+            if _speculative(b, qb):
+                continue
             same_kind = counted_key(qa) == counted_key(qb) and unit_key(qa) == unit_key(qb)
             if same_kind and not compatible(qa, qb):
                 yield qa, qb

@@ -77,6 +77,12 @@ def merge_entities(members: Sequence[AnalysedArticle]) -> tuple[Entity, ...]:
 def _related(facts, embed: Embed):
     if len(facts) < 2:
         return None
-    vectors = np.asarray(embed([f.text for f in facts]), dtype=np.float32)
-    row = {f.id: i for i, f in enumerate(facts)}
-    return lambda a, b: float(vectors[row[a.id]] @ vectors[row[b.id]]) >= CONFLICT_RELATED
+    # Every claim's wording counts, not only the first: a fact first told by a headline
+    # can hold the sentence that gives its figure.
+    texts = [[c.text for c in f.claims] for f in facts]
+    flat = np.asarray(embed([t for ts in texts for t in ts]), dtype=np.float32)
+    rows, at = {}, 0
+    for f, ts in zip(facts, texts):
+        rows[f.id] = flat[at:at + len(ts)]
+        at += len(ts)
+    return lambda a, b: float((rows[a.id] @ rows[b.id].T).max()) >= CONFLICT_RELATED
