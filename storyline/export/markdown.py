@@ -50,4 +50,5 @@ def story_markdown(r: StoryReport) -> str:
             f"- {titles.get(u.article_id, u.article_id)}: {len(u.new_facts)} new, "
             f"{len(u.confirmed_facts)} confirmed"
         )
+        out.extend(f"  - new: {facts[fid].text} (`{fid}`)" for fid in u.new_facts if fid in facts)
     return "\n".join(out)

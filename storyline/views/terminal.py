@@ -11,6 +11,8 @@ from ..export.labels import chain_label, date_label, quantity_label, support_lab
 from ..model import StoryReport
 
 
+NEW_FACTS_SHOWN = 5  # per article in "what each article added"; the export has them all
+
 STORY_COLUMNS = ("id", "title", "articles", "outlets", "facts", "conflicts", "latest")
 
 
@@ -70,4 +72,9 @@ def render_story(console: Console, r: StoryReport) -> None:
 
     console.rule("What each article added")
     for u in r.updates:
-        console.print(f"{names.get(u.article_id, u.article_id)}: {len(u.new_facts)} new, {len(u.confirmed_facts)} confirmed")
+        console.print(f"[bold]{names.get(u.article_id, u.article_id)}[/bold]: "
+                      f"{len(u.new_facts)} new, {len(u.confirmed_facts)} confirmed")
+        for fid in u.new_facts[:NEW_FACTS_SHOWN]:
+            console.print(f"   + {facts[fid].text}" if fid in facts else f"   + {fid}")
+        if len(u.new_facts) > NEW_FACTS_SHOWN:
+            console.print(f"   [dim]... and {len(u.new_facts) - NEW_FACTS_SHOWN} more[/dim]")
