@@ -98,13 +98,19 @@ class StoryClusterer:
     # ------------------------------------------------------------------ inside
 
     def _best(self, view: ArticleView) -> StoryState | None:
-        best, best_score = None, self.settings.story_threshold
+        best, best_score = None, 0.0
         for sid in self.candidates(view):
             story = self._stories[sid]
             s = self.scorer(view, story, self.weights)
-            if s >= best_score and (best is None or s > best_score):
+            if s >= self._threshold(view, story) and (best is None or s > best_score):
                 best, best_score = story, s
         return best
+
+    def _threshold(self, view: ArticleView, story: StoryState) -> float:
+        # A dated article near a dated story has time on its side: less text must agree.
+        if view.day is not None and story.last_day is not None:
+            return self.settings.story_threshold_dated
+        return self.settings.story_threshold
 
     def _idf(self, feature: str) -> float:
         return math.log((1 + self._docs) / (1 + self._df.get(feature, 0))) + 1.0
