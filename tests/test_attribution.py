@@ -102,15 +102,19 @@ def test_a_report_in_an_outlet_is_that_outlet(nlp):
     assert c.attribution[0].kind == "outlet"
 
 
-def test_sources_quoted_by_an_outlet_and_outlets_spoken_to(nlp):
+def resolved(nlp, text):
+    """Claims of ``text`` after article-level attribution (back-references, relays)."""
     from storyline.analyze.claims import resolve_article_attribution
 
-    text = ("The bridge will reopen in May, according to engineers quoted by The Harbour Times.\n"
-            "A council official told The Valley Post on Friday that the ferry would run daily.\n"
-            "Anna Berg estimated in her research for The Valley Post that traffic fell by a third.")
     doc = nlp(text)
     sentences = split_sentences(doc, "text")
-    claims, _ = resolve_article_attribution(extract_claims(doc, "text", sentences, "a"), sentences)
+    return resolve_article_attribution(extract_claims(doc, "text", sentences, "a"), sentences)[0]
+
+
+def test_sources_quoted_by_an_outlet_and_outlets_spoken_to(nlp):
+    claims = resolved(nlp, "The bridge will reopen in May, according to engineers quoted by The Harbour Times.\n"
+                           "A council official told The Valley Post on Friday that the ferry would run daily.\n"
+                           "Anna Berg estimated in her research for The Valley Post that traffic fell by a third.")
     assert [[s.name for s in c.attribution] for c in claims] == [
         ["engineers", "The Harbour Times"],
         ["council official", "The Valley Post"],
@@ -119,12 +123,7 @@ def test_sources_quoted_by_an_outlet_and_outlets_spoken_to(nlp):
 
 
 def test_the_newspaper_resolves_to_the_outlet_named_before(nlp):
-    from storyline.analyze.claims import resolve_article_attribution
-
-    text = ("Road closures began on Monday, the mayor said.\n"
-            "The Valley Post reported that the tunnel was flooded.\n"
-            "A senior engineer told the newspaper that repairs would take weeks.")
-    doc = nlp(text)
-    sentences = split_sentences(doc, "text")
-    claims, _ = resolve_article_attribution(extract_claims(doc, "text", sentences, "a"), sentences)
+    claims = resolved(nlp, "Road closures began on Monday, the mayor said.\n"
+                           "The Valley Post reported that the tunnel was flooded.\n"
+                           "A senior engineer told the newspaper that repairs would take weeks.")
     assert [s.name for s in claims[-1].attribution] == ["senior engineer", "The Valley Post"]
