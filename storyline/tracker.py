@@ -148,11 +148,13 @@ class Tracker:
         for a in analysed:
             touched[clusterer.assign(a)] = None
         stories = {s.id: s for s in clusterer.stories()}
+        fresh = {a.id: a for a in analysed}
         embed = self._embed()
         reports = []
         for story_id in touched:
             story = stories[story_id]
-            members = [self.store.get_analysis(i) for i in story.article_ids]
+            # The new articles are in hand; only earlier members come from the store.
+            members = [fresh.get(i) or self.store.get_analysis(i) for i in story.article_ids]
             reports.append(fuse_story(
                 story, [m for m in members if m is not None], embed, self.settings.fact_threshold
             ))
