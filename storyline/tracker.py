@@ -168,7 +168,7 @@ class Tracker:
         if self._embedder is None:
             from .analyze.embeddings import Embedder
 
-            self._embedder = Embedder()
+            self._embedder = Embedder(backing=self.store)
         return self._embedder.embed
 
 

