@@ -49,6 +49,19 @@ def test_different_number_blocks_but_rounding_does_not():
     assert not align.same_fact(a, c, HIGH)
 
 
+def test_an_extra_figure_in_one_claim_does_not_block_but_an_unmatched_pair_does():
+    magnitude = figure(6.2, "magnitude")
+    a = claim("A magnitude 6.2 quake struck, killing 12 people and injuring about 150.",
+              quantities=(magnitude, figure(12, "people"), figure(150, None, "approx")))
+    b = claim("The magnitude 6.2 quake hit before dawn.", quantities=(magnitude,))
+    c = claim("The quake killed 15 people.", quantities=(figure(15, "people"),))
+    d = claim("The quake killed 12.", quantities=(figure(12, None),))
+    assert not align.number_clash(a, b)
+    assert align.number_clash(a, c)  # 12 and 150 are both left, and neither is 15
+    assert not align.number_clash(a, d)
+    assert align.number_clash(c, d)  # an uncounted 12 against 15 people
+
+
 def test_figures_of_different_kinds_are_not_compared():
     a = claim("Prices rose 4 percent.", quantities=(figure(4, unit="percent"),))
     b = claim("Prices rose 4 percent to 12 dollars.",

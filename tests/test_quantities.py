@@ -75,3 +75,13 @@ def test_span_offsets_point_at_the_text(nlp):
 def test_title_part_is_kept(nlp):
     q = find_quantities(nlp("Up to 300 jobs cut at mill"), "title")[0]
     assert q.span.part == "title" and q.qualifier == "up_to" and q.high == 300
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("A strong earthquake of magnitude 5.4 shook the coast.", 5.4),
+    ("The magnitude 7.1 earthquake toppled the bridge.", 7.1),
+    ("A 6.8-magnitude tremor was felt in the capital.", 6.8),
+])
+def test_a_reading_on_a_named_scale_measures_the_scale(nlp, sentence, value):
+    q = one(nlp, sentence)
+    assert (q.value, q.counted) == (value, "magnitude")

@@ -523,8 +523,18 @@ def _is_countable(tok) -> bool:
         and tok.lower_ not in SCALES and tok.ent_type_ not in ("GPE", "PERSON", "ORG", "LOC", "NORP", "DATE")
 
 
+# Scales named before their reading: "magnitude 5.9", "a magnitude-6.2 quake". The
+# figure measures the scale, whatever noun follows ("a magnitude 6.2 earthquake").
+SCALE_NOUNS = frozenset({"magnitude"})
+
+
 def _counted(doc, start: int, end: int, num_end: int, money: bool) -> str | None:
     """What the figure at tokens ``start``..``end`` counts or measures."""
+    before = start - 1
+    if before >= 1 and doc[before].text in _HYPHENS:
+        before -= 1
+    if before >= 0 and doc[before].lower_ in SCALE_NOUNS:
+        return doc[before].lower_
     # "thousands of soldiers", "300 tonnes of grain", "40% of voters", "$3m worth of arms"
     j = end
     if j < len(doc) and doc[j].lower_ == "worth" and j + 1 < len(doc) and doc[j + 1].lower_ == "of":

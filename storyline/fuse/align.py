@@ -51,16 +51,21 @@ def polarity(c: Claim) -> bool:
 
 
 def number_clash(a: Claim, b: Claim) -> bool:
-    """A figure with counterparts of its kind (same unit, same counted thing) agrees with none."""
-    return _one_sided_clash(a.quantities, b.quantities) or _one_sided_clash(b.quantities, a.quantities)
+    """A figure of one claim that no figure of its kind in the other agrees with.
 
-
-def _one_sided_clash(mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> bool:
-    for q in mine:
-        peers = [p for p in theirs if _same_kind(q, p)]
-        if peers and not any(compatible(q, p) for p in peers):
-            return True
-    return False
+    Figures that agree are paired off first, each used once: what is left over
+    on both sides is what disagrees. A figure one claim adds ("killing 12 and
+    injuring about 150" next to "the magnitude 6.2 quake") has nothing left to
+    disagree with, so extra detail never blocks a match; "killed 12" against
+    "killed 15 people" does.
+    """
+    left_a, left_b = list(a.quantities), list(b.quantities)
+    for q in a.quantities:
+        partner = next((p for p in left_b if _same_kind(q, p) and compatible(q, p)), None)
+        if partner is not None:
+            left_a.remove(q)
+            left_b.remove(partner)
+    return any(_same_kind(q, p) for q in left_a for p in left_b)
 
 
 def _same_kind(q: Quantity, p: Quantity) -> bool:

@@ -6,9 +6,14 @@ Two facts conflict over a figure when:
   compared, since "5,000" alone may count anything;
 - their value ranges cannot overlap, qualifiers respected (``ranges.interval``:
   "about 5,000" is 4,500-5,500, "more than 20,000" is (20000, inf), "up to X"
-  is [0, X]);
-- they could be about the same event: dates overlap (or one is undated), they
-  share an entity (or one names none), they have the same polarity, and, when
+  is [0, X]). Every claim's figure counts, not only the fact's headline one: a
+  fact that gathers a rising toll ("at least 8", "at least 14", "22") disagrees
+  with "30" through its latest figure;
+- they could be about the same event: some date of one (its event date or any
+  date its claims name) overlaps some date of the other, or one is undated, so
+  "corrected on Monday the toll of Saturday's quake" meets "died in Saturday's
+  quake"; they share an entity (or one names none), they have the same
+  polarity, and, when
   a ``related`` test is given, it accepts the pair (the fuser uses embedding
   cosine of the facts' wording).
 
@@ -28,7 +33,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from ..model import Conflict, Fact, Quantity
+from ..model import Claim, Conflict, EventDate, Fact, Quantity
 from .align import polarity
 from .ranges import compatible, counted_key, unit_key
 from .when import agree
@@ -39,7 +44,7 @@ def find_conflicts(
 ) -> tuple[Conflict, ...]:
     pairs: dict[tuple[str, str], dict[int, Quantity]] = {}  # (counted, unit) -> fact index -> figure
     links: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    counting = [i for i, f in enumerate(facts) if any(counted_key(q) for q in f.quantities)]
+    counting = [i for i, f in enumerate(facts) if any(counted_key(q) for _, q in _figures(f))]
     for n, i in enumerate(counting):
         a = facts[i]
         for j in counting[n + 1 :]:
@@ -70,24 +75,42 @@ def find_conflicts(
 _OPEN_BOUNDS = {"more_than", "at_least", "up_to", "at_most", "less_than"}
 
 
-def _speculative(fact: Fact, q: Quantity) -> bool:
-    return fact.status == "hedged" and q.qualifier in _OPEN_BOUNDS
+def _speculative(claim: Claim, q: Quantity) -> bool:
+    return claim.status == "hedged" and q.qualifier in _OPEN_BOUNDS
+
+
+def _figures(fact: Fact) -> list[tuple[Claim, Quantity]]:
+    """Each figure of the fact's claims once, in claim order."""
+    seen, out = set(), []
+    for c in fact.claims:
+        for q in c.quantities:
+            key = (q.value, q.low, q.high, q.qualifier, unit_key(q), counted_key(q))
+            if key not in seen:
+                seen.add(key)
+                out.append((c, q))
+    return out
 
 
 def _clashing_figures(a: Fact, b: Fact):
-    for qa in a.quantities:
-        if not counted_key(qa) or _speculative(a, qa):
+    for ca, qa in _figures(a):
+        if not counted_key(qa) or _speculative(ca, qa):
             continue
-        for qb in b.quantities:
-            if _speculative(b, qb):
+        for cb, qb in _figures(b):
+            if _speculative(cb, qb):
                 continue
             same_kind = counted_key(qa) == counted_key(qb) and unit_key(qa) == unit_key(qb)
             if same_kind and not compatible(qa, qb):
                 yield qa, qb
 
 
+def _dates(fact: Fact) -> list[EventDate]:
+    found = [fact.event_date] if fact.event_date else []
+    return found + [d for c in fact.claims for d in (c.event_date, *c.dates) if d is not None]
+
+
 def _same_event(a: Fact, b: Fact) -> bool:
-    if not agree(a.event_date, b.event_date):
+    da, db = _dates(a), _dates(b)
+    if da and db and not any(agree(x, y) for x in da for y in db):
         return False
     if a.entities and b.entities and not set(a.entities) & set(b.entities):
         return False
