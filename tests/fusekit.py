@@ -14,10 +14,10 @@ def article(text: str, outlet: str | None, day: int, title: str = "") -> Article
                    published=datetime(2024, 3, day, 8, tzinfo=timezone.utc))
 
 
-def when(start: date, end: date | None = None, text: str = "then") -> EventDate:
+def when(start: date, end: date | None = None, text: str = "then", relation: str = "on") -> EventDate:
     end = end or start
     granularity = "day" if start == end else "month"
-    return EventDate(text, Span("text", 0, 1), start, end, granularity)
+    return EventDate(text, Span("text", 0, 1), start, end, granularity, relation)
 
 
 def figure(value: float | None, counted: str | None = None, qualifier: str = "exact",

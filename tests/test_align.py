@@ -156,3 +156,12 @@ figures = st.builds(
 def test_compatibility_is_symmetric_and_reflexive(a, b):
     assert compatible(a, b) == compatible(b, a)
     assert compatible(a, a)
+
+
+def test_a_forecast_is_not_the_event_it_forecasts():
+    forecast = claim("About 3,000 troops will be in the region by Monday.", status="expected")
+    happened = claim("Troops reached the region.", status="reported")
+    hedged = claim("Troops could be in the region by Monday.", status="hedged")
+    assert align.clashes(forecast, happened) == ("modality",)
+    assert not align.same_fact(forecast, happened, HIGH)
+    assert not align.clashes(forecast, hedged)  # both speak of what may come

@@ -168,6 +168,47 @@ def test_figures_about_different_events_are_not_a_conflict():
     assert find_conflicts(facts) == ()
 
 
+def test_a_rising_toll_in_one_fact_conflicts_through_its_latest_figure():
+    toll = [claim(WORKERS_4K, f"a{n}", quantities=(q,)) for n, q in enumerate(
+        [figure(3000, "workers", "at_least"), figure(3500, "workers", "at_least"), figure(3800, "workers")])]
+    other = claim(WORKERS_9K, "a9", quantities=(figure(5000, "workers"),))
+    facts = build_facts(toll, {}, embed) + build_facts([other], {}, embed)
+    assert len(facts) == 2 and len(facts[0].claims) == 3  # at least 3,000 / 3,500 / 3,800 agree
+    [conflict] = find_conflicts(facts)
+    assert [q.value for q in conflict.values] == [3800, 5000]
+
+
+def test_a_correction_dated_later_still_meets_the_figure_of_the_day_it_corrects():
+    saturday, monday = when(date(2024, 10, 26)), when(date(2024, 10, 28))
+    first = claim(WORKERS_4K, "a1", quantities=(figure(4000, "workers"),), event_date=saturday)
+    corrected = claim(WORKERS_9K, "a2", quantities=(figure(9000, "workers"),), event_date=monday,
+                      dates=(monday, saturday))
+    unrelated_day = claim(WORKERS_9K, "a3", quantities=(figure(9000, "workers"),), event_date=monday)
+    assert find_conflicts(build_facts([first], {}, embed) + build_facts([corrected], {}, embed))
+    assert not find_conflicts(build_facts([first], {}, embed) + build_facts([unrelated_day], {}, embed))
+
+
+def test_a_claim_that_fits_two_facts_joins_them():
+    theta = np.arccos(0.95)  # the bridge is 0.95 from each side; the sides are 0.81 apart
+    vectors = {"side a": (np.cos(theta), np.sin(theta)), "side b": (np.cos(theta), -np.sin(theta)),
+               "bridge": (1.0, 0.0)}
+
+    def plane(texts):
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for row, t in enumerate(texts):
+            out[row, :2] = vectors[t]
+        return out
+
+    joined = build_facts([claim("side a", "a1"), claim("side b", "a2"), claim("bridge", "a3")], {}, plane)
+    assert [len(f.claims) for f in joined] == [3]
+    assert joined[0].id == fact_id(claim("side a", "a1"))  # the earlier fact's id lives on
+
+    apart = build_facts([claim("side a", "a1", quantities=(figure(4000, "workers"),)),
+                         claim("side b", "a2", quantities=(figure(9000, "workers"),)),
+                         claim("bridge", "a3")], {}, plane)
+    assert [len(f.claims) for f in apart] == [2, 1]  # 4,000 and 9,000 cannot be one fact
+
+
 # --------------------------------------------------------------------------- timeline, updates, report
 
 

@@ -2,8 +2,9 @@
 
 Each claim joins the existing fact it matches best (``align.same_fact``: the
 fact's most similar claim is within the threshold, and no claim of the fact
-clashes with it), or starts a new fact. Online and in publish order, so adding a later article never
-changes the facts earlier articles made, only extends them.
+clashes with it), or starts a new fact. A claim that fits two facts that do not clash with
+each other joins them into one. Online and in publish order, so adding a later
+article never splits the facts earlier articles made, only extends or joins them.
 
 How a fact reads its claims:
 - text: the wording of its earliest claim;
@@ -83,16 +84,34 @@ def group_claims(
             for m in near:
                 g = int(group_of[m])
                 best[g] = max(best.get(g, -1.0), float(sims[m]))
-            for g in sorted(best, key=lambda g: (-best[g], g)):
-                if not any(clashes(claims[m], claim, kinds) for m in groups[g]):
+            fitting = [g for g in sorted(best, key=lambda g: (-best[g], g))
+                       if not any(clashes(claims[m], claim, kinds) for m in groups[g])]
+            for g in fitting:
+                if joined is None:
                     joined = g
-                    break
+                elif not any(clashes(claims[m], claims[n], kinds) for m in groups[joined] for n in groups[g]):
+                    joined = _merge(groups, group_of, joined, g)
         if joined is None:
             joined = len(groups)
             groups.append([])
         groups[joined].append(i)
         group_of[i] = joined
-    return groups
+    return [g for g in groups if g]
+
+
+def _merge(groups: list[list[int]], group_of: np.ndarray, a: int, b: int) -> int:
+    """Join groups ``a`` and ``b`` into the older one; returns its index.
+
+    A claim that fits two facts shows they were one fact told two ways (a headline
+    and a lede that each matched a different wording): they become one, under the
+    earlier fact's id, so the story's earlier facts only ever grow.
+    """
+    keep, drop = (a, b) if groups[a][0] < groups[b][0] else (b, a)
+    groups[keep] = sorted(groups[keep] + groups[drop])
+    for m in groups[drop]:
+        group_of[m] = keep
+    groups[drop] = []
+    return keep
 
 
 def fact_id(first: Claim) -> str:
