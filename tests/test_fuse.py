@@ -286,3 +286,17 @@ def test_a_hedged_open_bound_is_not_a_side_of_a_conflict():
     ], {}, embed)
     assert len(facts) == 2
     assert find_conflicts(facts) == ()
+
+
+def test_an_outlet_named_by_a_short_form_is_the_storys_outlet():
+    from storyline.fuse.origins import claim_origin
+    from storyline.model import Source
+
+    courier, times = article("one", "Westmark Courier", 1), article("two", "Daily Times", 2)
+    arts = {courier.id: courier, times.id: times}
+    told = claim(OPENED, courier, attribution=(person("a NATO official"), Source("the Courier", "outlet")))
+    via_times = claim(OPENED, courier, attribution=(Source("the Times", "outlet"),))
+    unknown = claim(OPENED, times, attribution=(Source("the Herald", "outlet"),))
+    assert claim_origin(told, arts) == "Westmark Courier"
+    assert claim_origin(via_times, arts) == "Daily Times"  # the one outlet of the story it fits
+    assert claim_origin(unknown, arts) == "the Herald"

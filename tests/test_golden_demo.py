@@ -32,7 +32,6 @@ KNOWN_GAPS: dict[str, str] = {
     "event_date:kursk-zelensky-joined-war#1": "event date not chosen or resolved as written",
     "fact:kursk-arrival": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:kursk-5000-by-monday": "claims of this fact not all aligned into one fact, or origins miscounted",
-    "fact:kursk-3000-by-monday": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:kursk-budanov-11000": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:kursk-kremlin-denial": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:kursk-zelensky-joined-war": "claims of this fact not all aligned into one fact, or origins miscounted",

@@ -34,12 +34,33 @@ def claim_origin(
     """
     names = {origin_key(s.name) for s in claim.attribution}
     chain = list(claim.attribution) + [s for s in relayed if origin_key(s.name) not in names]
-    outlets = [s for s in chain if s.kind == "outlet" and s.name.strip()]
-    if outlets:
-        return outlets[-1].name.strip()
     original = duplicates.get(claim.article_id, claim.article_id)
     article = articles.get(original) or articles.get(claim.article_id)
+    outlets = [s for s in chain if s.kind == "outlet" and s.name.strip()]
+    if outlets:
+        return full_outlet_name(outlets[-1].name.strip(), article, articles)
     return own_outlet(article, original)
+
+
+def full_outlet_name(name: str, own: Article | None, articles: Mapping[str, Article]) -> str:
+    """The story's outlet that a short form names: "the Courier" -> "Westmark Courier".
+
+    Papers call themselves and each other by the last words of their names.
+    The reporting article's own outlet is tried first; another outlet of the
+    story only when it is the one name that fits. Otherwise ``name`` as given.
+    """
+    words = origin_key(name).split()
+    if not words:
+        return name
+
+    def fits(outlet: str | None) -> bool:
+        full = origin_key(outlet or "").split()
+        return len(full) > len(words) and full[-len(words):] == words
+
+    if own is not None and fits(own.outlet):
+        return own.outlet.strip()
+    matches = {origin_key(a.outlet): a.outlet.strip() for a in articles.values() if fits(a.outlet)}
+    return next(iter(matches.values())) if len(matches) == 1 else name
 
 
 def own_outlet(article: Article | None, article_id: str) -> str:
