@@ -135,10 +135,8 @@ class Tracker:
     def _clusterer_state(self) -> StoryClusterer:
         if self._clusterer is None:
             clusterer = StoryClusterer(self.settings)
-            for article_id in self.store.assignment_order():
-                stored = self.store.get_analysis(article_id)
-                if stored is not None:
-                    clusterer.assign(stored)
+            for stored in self.store.clustering_inputs():
+                clusterer.assign(stored)
             self._clusterer = clusterer
         return self._clusterer
 

@@ -257,6 +257,22 @@ def test_replaced_analysis_keeps_its_assignment_place(store):
     assert store.get_analysis(a.id) == newer
 
 
+def test_clustering_inputs_are_light_analyses_in_assignment_order(store):
+    from storyline.model import EntityMention
+
+    a, b = art("a"), art("b")
+    for x in (a, b):
+        store.add_article(x)
+    mention = EntityMention("Kursk", "GPE", "kursk", Span("text", 0, 1))
+    full_b = AnalysedArticle(b, (), (mention,), (), analysis(b).claims, terms={"kursk": 1.0}, analyzer="v1")
+    store.put_analysis(full_b)
+    store.put_analysis(analysis(a))
+    light = list(store.clustering_inputs())
+    assert [x.id for x in light] == [b.id, a.id]
+    assert light[0].article == b and light[0].mentions == (mention,) and light[0].terms == {"kursk": 1.0}
+    assert light[0].claims == () and light[1].claims == ()  # what assignment never reads is not decoded
+
+
 # ------------------------------------------------------------------ stories and reports
 
 

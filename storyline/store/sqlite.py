@@ -254,6 +254,20 @@ class Store:
         with self._read("cannot read analyses") as conn:
             return [aid for (aid,) in conn.execute("SELECT article_id FROM analyses ORDER BY seq")]
 
+    def clustering_inputs(self) -> Iterator[AnalysedArticle]:
+        """Every analysis in assignment order, with only what story assignment reads.
+
+        Each holds its article, entity mentions and terms; sentences, entities and
+        claims are left empty. Decoding claims is most of the cost of a full analysis,
+        and a tracker replays every stored article at start-up.
+        """
+        with self._read("cannot read analyses") as conn:
+            seqs = [s for (s,) in conn.execute("SELECT seq FROM analyses ORDER BY seq")]
+        query = "SELECT seq, article_id, data FROM analyses WHERE seq IN"
+        for rows in self._chunks(seqs, query, "analyses"):
+            for _, aid, data in rows:
+                yield _for_clustering(data, f"the analysis of {aid}")
+
     # ------------------------------------------------------------------ stories
 
     def put_story(self, story: Story, title: str) -> None:
@@ -482,6 +496,16 @@ def _loads(cls: type[T], text: str, what: str) -> T:
     except ValueError as exc:
         raise StoreError(f"{what} is damaged ({exc}); `storyline rebuild` derives it again") from exc
     return _decoded(cls, data, what)
+
+
+def _for_clustering(text: str, what: str) -> AnalysedArticle:
+    try:
+        data = json.loads(text)
+        light = {"article": data["article"], "sentences": [], "mentions": data["mentions"],
+                 "entities": [], "claims": [], "terms": data["terms"], "analyzer": data.get("analyzer", "")}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"{what} is damaged ({exc!r}); `storyline rebuild` derives it again") from exc
+    return _decoded(AnalysedArticle, light, what)
 
 
 def _decoded(cls: type[T], data: Any, what: str) -> T:
