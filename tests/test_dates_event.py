@@ -50,3 +50,16 @@ def test_dates_outside_the_sentence_are_ignored(nlp):
     doc = nlp(text)
     start = text.index("The bridge")
     assert choose_event_date(find_dates(doc, "text", BASE), start, len(text), doc) is None
+
+
+@pytest.mark.parametrize("claim, day", [
+    ("the talks had stalled", 3),
+    ("a deal was close", 9),
+])
+def test_each_coordinated_report_keeps_its_own_date(nlp, claim, day):
+    text = ("On 3 October the minister said the talks had stalled, "
+            "and on 9 October she said a deal was close.")
+    doc = nlp(text)
+    at = text.index(claim)
+    d = choose_event_date(find_dates(doc, "text", BASE), 0, len(text), doc, (at, at + len(claim)))
+    assert d.start == date(2024, 10, day)

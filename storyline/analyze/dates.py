@@ -59,28 +59,47 @@ def _anchor(doc, d: EventDate):
 
 
 def choose_event_date(
-    dates: Sequence[EventDate], sentence_start: int, sentence_end: int, doc
+    dates: Sequence[EventDate], sentence_start: int, sentence_end: int, doc,
+    claim: tuple[int, int] | None = None,
 ) -> EventDate | None:
     """The date of the event a sentence reports, out of the dates inside it.
 
-    A date on the event verb beats a date on the reporting verb ("said on Monday that
-    the troops entered on 13 October" -> 13 October); a date on the main clause beats one in
-    a subordinate or relative clause ("the deal signed in 2019 collapsed on Tuesday" ->
-    Tuesday); then the finer date, then the first.
+    With ``claim`` (its character range), a date on the nearest verb above the
+    claim wins: "on 13 October he said A, and on 14 October he said B" dates B
+    on the 14th. Then a date on the event verb beats a date on the reporting verb
+    ("said on Monday that the troops entered on 13 October" -> 13 October); a date
+    on the main clause beats one in a subordinate or relative clause ("the deal
+    signed in 2019 collapsed on Tuesday" -> Tuesday); then the finer date, then
+    the first.
     """
     inside = [d for d in dates if sentence_start <= d.span.start and d.span.end <= sentence_end]
     if not inside:
         return None
     if len(inside) == 1:
         return inside[0]
+    above = _verbs_above(doc, claim) if claim else {}
 
     def key(item):
         i, d = item
         verb, depth = _anchor(doc, d)
         reporting = verb is not None and verb.lemma_.lower() in _REPORTING
-        return (reporting, depth, _COARSENESS.get(d.granularity, 9), i)
+        steps = above.get(verb.i, len(doc)) if verb is not None and above else 0
+        return (steps, reporting, depth, _COARSENESS.get(d.granularity, 9), i)
 
     return min(enumerate(inside), key=key)[1]
+
+
+def _verbs_above(doc, claim: tuple[int, int]) -> dict[int, int]:
+    """Token index -> steps up from the claim's root, for the root and each head above it."""
+    span = doc.char_span(claim[0], claim[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return {}
+    t, steps, out = span.root, 0, {}
+    while True:
+        out[t.i] = steps
+        if t.head.i == t.i:
+            return out
+        t, steps = t.head, steps + 1
 
 
 __all__ = ["find_dates", "find_timexes", "choose_event_date", "Timex"]

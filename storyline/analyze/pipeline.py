@@ -20,7 +20,7 @@ from .sentences import split_sentences
 from .terms import article_terms
 
 # Bump when a change to any step changes what is derived, so stored analyses can be rebuilt.
-ANALYZER_VERSION = "storyline-analyze-1"
+ANALYZER_VERSION = "storyline-analyze-2"
 
 
 def analyze(article: Article, nlp=None, known_outlets: Collection[str] = ()) -> AnalysedArticle:
@@ -135,7 +135,9 @@ def _fasten(
     return replace(
         claim,
         dates=own_dates,
-        event_date=choose_event_date(own_dates, sentence.start, sentence.end, doc) if own_dates else None,
+        event_date=choose_event_date(
+            own_dates, sentence.start, sentence.end, doc, (claim.span.start, claim.span.end)
+        ) if own_dates else None,
         quantities=own_quantities,
         entities=keys,
     )
