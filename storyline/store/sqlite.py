@@ -334,6 +334,15 @@ class Store:
             raise NotFound("story report", story_id)
         return _loads(StoryReport, row[0], f"the report of story {story_id}")
 
+    def report_stamps(self) -> dict[str, str]:
+        """Story id -> when its report was last stored, for every report: one cheap query.
+
+        A reader that caches reports (the web app) compares these to know which to read again;
+        any put, from this process or another, changes the stamp of the story it wrote.
+        """
+        with self._read("cannot read story reports") as conn:
+            return dict(conn.execute("SELECT story_id, built_at FROM story_reports"))
+
     def reports(self) -> Iterator[StoryReport]:
         """Every story report, in order of story creation."""
         with self._read("cannot read story reports") as conn:
