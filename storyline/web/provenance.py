@@ -104,15 +104,17 @@ def provenance_svg(paths: Sequence[ClaimPath]) -> Markup:
     columns: list[dict[str, str]] = [{}, {}, {}]  # key -> display name, first-seen order
     edges: dict[tuple[tuple[int, str], tuple[int, str]], None] = {}
     for p in paths:
-        nodes = [(0, p.outlet)] + [(1, s.name) for s in reversed(p.relayed)] + [(2, p.origin)]
-        keyed = []
-        for col, name in nodes:
-            key = origin_key(name)
-            columns[col].setdefault(key, name)
-            keyed.append((col, key))
-        for a, b in zip(keyed, keyed[1:]):
-            if a != b:
-                edges[(a, b)] = None
+        def node(col: int, name: str) -> tuple[int, str]:
+            columns[col].setdefault(origin_key(name), name)
+            return col, origin_key(name)
+
+        outlet, origin = node(0, p.outlet), node(2, p.origin)
+        middle = [node(1, s.name) for s in reversed(p.relayed)]
+        for m in middle:  # the outlet relays each source, which leads back to the origin
+            edges[(outlet, m)] = None
+            edges[(m, origin)] = None
+        if not middle:
+            edges[(outlet, origin)] = None
     pos = {(c, k): TOP + i * (NODE_H + GAP) for c in range(3) for i, k in enumerate(columns[c])}
     height = TOP + max(len(c) for c in columns) * (NODE_H + GAP) + 4
     n_origins = len(columns[2])

@@ -19,7 +19,8 @@ from ..export.labels import date_label
 from ..model import Fact, StoryReport
 
 WIDTH = 960
-LEFT, RIGHT = 24, 24
+LEFT, RIGHT = 40, 40
+WINDOW_DAYS = 120  # around the story's publish dates; facts beyond are clipped to the edges
 AXIS_Y = 34  # axis line; ticks and their labels above it
 LANE = 22  # height of one row of marks
 MAX_LANES = 24  # beyond this, marks share the least busy row
@@ -32,6 +33,7 @@ class Mark:
     x0: float
     x1: float
     lane: int
+    clipped: bool = False  # part of its days lie outside the drawn window
 
     @property
     def several(self) -> bool:
@@ -52,14 +54,34 @@ def dated_facts(report: StoryReport) -> list[Fact]:
     return [by_id[i] for i in report.timeline if i in by_id and by_id[i].event_date is not None]
 
 
-def layout(facts: Sequence[Fact], width: int = WIDTH) -> tuple[list[Mark], date, date]:
-    """Marks with x positions and rows, so that marks in one row do not overlap."""
+def window(facts: Sequence[Fact], published: Sequence[date]) -> tuple[date, date]:
+    """The days to draw: every fact's days, but no further than WINDOW_DAYS from the articles.
+
+    One fact about "the 1950s" must not squeeze the story's own weeks into a pixel.
+    """
     first = min(f.event_date.start for f in facts)
     last = max(f.event_date.end for f in facts)
+    if published:
+        near = timedelta(days=WINDOW_DAYS)
+        lo, hi = min(published) - near, max(published) + near
+        inside = [f for f in facts if f.event_date.end >= lo and f.event_date.start <= hi]
+        if inside:
+            first = max(first, lo, min(f.event_date.start for f in inside))
+            last = min(last, hi, max(f.event_date.end for f in inside))
+            first, last = min(first, last), max(first, last)
+    return first, last
+
+
+def layout(
+    facts: Sequence[Fact], width: int = WIDTH, days_shown: tuple[date, date] | None = None
+) -> tuple[list[Mark], date, date]:
+    """Marks with x positions and rows, so that marks in one row do not overlap."""
+    first, last = days_shown or window(facts, ())
     days = (last - first).days + 1
     plot = width - LEFT - RIGHT
 
     def x(d: date) -> float:
+        d = min(max(d, first), last + timedelta(days=1))  # clipped to the window
         return LEFT + plot * (d - first).days / days
 
     ends: list[float] = []  # right edge of the last mark in each row
@@ -77,7 +99,8 @@ def layout(facts: Sequence[Fact], width: int = WIDTH) -> tuple[list[Mark], date,
             else:
                 lane = min(range(len(ends)), key=ends.__getitem__)
         ends[lane] = max(ends[lane], x1)
-        marks.append(Mark(f, x0, x1, lane))
+        clipped = f.event_date.start < first or f.event_date.end > last
+        marks.append(Mark(f, x0, x1, lane, clipped))
     return marks, first, last
 
 
@@ -106,7 +129,8 @@ def timeline_svg(report: StoryReport, fact_href=lambda f: f"/facts/{f.id}", widt
     facts = dated_facts(report)
     if not facts:
         return Markup("")
-    marks, first, last = layout(facts, width)
+    published = [a.published.date() for a in report.articles if a.published]
+    marks, first, last = layout(facts, width, window(facts, published))
     days = (last - first).days + 1
     plot = width - LEFT - RIGHT
     lanes = max(m.lane for m in marks) + 1
@@ -116,6 +140,9 @@ def timeline_svg(report: StoryReport, fact_href=lambda f: f"/facts/{f.id}", widt
         f"Timeline of {len(marks)} dated facts from {first.isoformat()} to {last.isoformat()}: "
         f"{several} backed by several independent origins, {len(marks) - several} by one."
     )
+    clipped = sum(m.clipped for m in marks)
+    if clipped:
+        summary += f" {clipped} reach beyond these days and are cut at the edge."
     out = [
         f'<svg class="timeline" viewBox="0 0 {width} {height}" width="100%" role="group" '
         f'aria-labelledby="timeline-title timeline-desc" xmlns="http://www.w3.org/2000/svg">',
@@ -140,7 +167,7 @@ def _marks(marks: Iterable[Mark], fact_href) -> Iterable[str]:
         f = m.fact
         y = AXIS_Y + 14 + m.lane * LANE
         label = escape(mark_label(f))
-        cls = "mark several" if m.several else "mark single"
+        cls = ("mark several" if m.several else "mark single") + (" clipped" if m.clipped else "")
         if m.x1 - m.x0 > 2 * MARK + 0.5:  # a range
             shape = (f'<rect x="{m.x0:.1f}" y="{y - MARK + 1}" width="{m.x1 - m.x0:.1f}" '
                      f'height="{2 * MARK - 2}" rx="{MARK - 1}"/>')
