@@ -182,6 +182,7 @@ def demo(
     for r in kursk[:1]:
         render_story(out, r)
     out.print(f"\nNext: storyline show STORY --db {db}   or   storyline export --format md --db {db}")
+    out.print(f"Or in a browser: storyline serve --db {db}   then open http://127.0.0.1:8000/")
 
 
 @app.command()

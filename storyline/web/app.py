@@ -41,6 +41,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        data.index.refresh()  # build the story index now, not in the first visitor's request
         yield
         data.close()
 

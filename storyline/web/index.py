@@ -3,9 +3,10 @@
 Every read first compares the store's report stamps (one query) with what the
 index holds and reads again only the reports that changed, so a write from this
 server or from ``storyline add`` in another process shows at the next request.
-The index holds one :class:`StorySummary` per story and the maps from article,
-fact and entity to story; whole reports are kept only for the few stories read
-last (``reports_cached``).
+The index holds one :class:`StorySummary` per story, built from the store's
+light overviews (no report is decoded for the list), and the maps from article
+and entity to story; whole reports are kept only for the few stories read last
+(``reports_cached``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from collections import OrderedDict
 from ..errors import NotFound
 from ..model import Entity, StoryReport
 from ..store import Store
-from .summary import StorySummary, latest_first, summarise
-
-FULL_RELOAD = 500  # more changed stories than this: stream every report instead of one by one
+from .summary import StorySummary, latest_first, summary_of_overview
 
 
 class StoryIndex:
@@ -29,8 +28,8 @@ class StoryIndex:
         self._summaries: dict[str, StorySummary] = {}
         self._entities: dict[str, dict[str, Entity]] = {}  # story id -> key -> entity
         self._ordered: list[StorySummary] | None = None
+        self._names: dict[str, dict[str, None]] | None = None  # name or alias -> entity keys
         self._by_article: dict[str, str] = {}
-        self._by_fact: dict[str, str] = {}
         self._by_entity: dict[str, set[str]] = {}
         self._reports: OrderedDict[str, tuple[str, StoryReport]] = OrderedDict()
         self._reports_cached = reports_cached
@@ -73,11 +72,10 @@ class StoryIndex:
             return self._by_article.get(article_id)
 
     def story_of_fact(self, fact_id: str) -> str:
-        with self._lock:
-            self.refresh()
-            if fact_id not in self._by_fact:
-                raise NotFound("fact", fact_id)
-            return self._by_fact[fact_id]
+        story_id = self.store.story_of_fact(fact_id)
+        if story_id is None:
+            raise NotFound("fact", fact_id)
+        return story_id
 
     def stories_with_entity(self, key: str) -> list[StorySummary]:
         with self._lock:
@@ -86,17 +84,18 @@ class StoryIndex:
 
     def entity_keys(self, name: str) -> list[str]:
         """Entity keys whose key, name or an alias is ``name`` (case-insensitive)."""
-        wanted = " ".join(name.casefold().split())
+        wanted = _norm(name)
         with self._lock:
             self.refresh()
             if wanted in self._by_entity:
                 return [wanted]
-            found: dict[str, None] = {}
-            for entities in self._entities.values():
-                for e in entities.values():
-                    if wanted in (" ".join(n.casefold().split()) for n in (e.name, *e.aliases)):
-                        found[e.key] = None
-            return list(found)
+            if self._names is None:  # rebuilt after a change, on the first lookup by name
+                self._names = {}
+                for entities in self._entities.values():
+                    for e in entities.values():
+                        for n in (e.name, *e.aliases):
+                            self._names.setdefault(_norm(n), {})[e.key] = None
+            return list(self._names.get(wanted, {}))
 
     def entity(self, key: str) -> Entity:
         """The entity ``key`` with the aliases every story gives it, merged."""
@@ -120,30 +119,21 @@ class StoryIndex:
             changed = [sid for sid, stamp in stamps.items() if self._stamps.get(sid) != stamp]
             for sid in gone:
                 self._forget(sid)
-            if len(changed) > FULL_RELOAD:
-                wanted = set(changed)
-                reports = (r for r in self.store.reports() if r.story.id in wanted)
-            else:
-                reports = (self.store.get_report(sid) for sid in changed)
-            for report in reports:
-                sid = report.story.id
-                self._forget(sid)
-                self._learn(report)
-                self._remember(sid, stamps[sid], report)
+            overviews = self.store.report_overviews(None if not self._stamps else changed)
+            for o in overviews:
+                self._forget(o["id"])
+                self._learn(o)
+                stamps[o["id"]] = o["stamp"]  # the overview may be newer than the stamps read above
             self._stamps = stamps
             self._ordered = None
+            self._names = None
 
-    def _learn(self, report: StoryReport) -> None:
-        s = summarise(report)
+    def _learn(self, overview: dict) -> None:
+        s = summary_of_overview(overview)
         self._summaries[s.id] = s
         for aid in s.article_ids:
             self._by_article[aid] = s.id
-        for fid in s.fact_ids:
-            self._by_fact.setdefault(fid, s.id)
-        entities = {e.key: e for e in report.entities}
-        for f in report.facts:
-            for key in f.entities:
-                entities.setdefault(key, Entity(key=key, name=key, type=""))
+        entities = {e.key: e for e in overview["entities"]}
         self._entities[s.id] = entities
         for key in entities:
             self._by_entity.setdefault(key, set()).add(s.id)
@@ -156,9 +146,6 @@ class StoryIndex:
         for aid in s.article_ids:
             if self._by_article.get(aid) == story_id:
                 del self._by_article[aid]
-        for fid in s.fact_ids:
-            if self._by_fact.get(fid) == story_id:
-                del self._by_fact[fid]
         for key in self._entities.pop(story_id, {}):
             ids = self._by_entity.get(key)
             if ids is not None:
@@ -171,3 +158,7 @@ class StoryIndex:
         self._reports.move_to_end(story_id)
         while len(self._reports) > self._reports_cached:
             self._reports.popitem(last=False)
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.casefold().split())

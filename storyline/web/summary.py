@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any, Iterable, Sequence
 
-from ..model import StoryReport
+from ..model import Entity, StoryReport
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,7 @@ class StorySummary:
     days: tuple[date, ...]  # sorted publish dates, for date filters
     entities: tuple[tuple[str, str], ...]  # (key, display name), in the report's order
     article_ids: tuple[str, ...]
-    fact_ids: tuple[str, ...]
-    words: str  # casefolded title, article titles, fact texts and entity names
+    words: str  # casefolded title, headlines, entity names and aliases
 
     def active_between(self, since: date | None, until: date | None) -> bool:
         """True if an article of the story was published within [since, until] (inclusive)."""
@@ -41,27 +40,48 @@ class StorySummary:
         return all(w in self.words for w in words)
 
 
-def summarise(report: StoryReport) -> StorySummary:
-    published = sorted(a.published for a in report.articles if a.published)
-    outlets = {a.outlet.strip().casefold() for a in report.articles if a.outlet and a.outlet.strip()}
-    entities = tuple((e.key, e.name) for e in report.entities)
-    text = [report.title, *(a.title for a in report.articles), *(f.text for f in report.facts)]
-    text += [name for e in report.entities for name in (e.name, *e.aliases)]
+ArticleLine = tuple[str, str, "str | None", "datetime | None"]  # id, title, outlet, published
+
+
+def summary_of(
+    story_id: str, title: str, articles: Sequence[ArticleLine], facts: int, conflicts: int,
+    entities: Sequence[Entity],
+) -> StorySummary:
+    published = sorted(_utc(p) for _, _, _, p in articles if p)
+    outlets = {o.strip().casefold() for _, _, o, _ in articles if o and o.strip()}
+    text = [title, *(t for _, t, _, _ in articles)]
+    text += [name for e in entities for name in (e.name, *e.aliases)]
     return StorySummary(
-        id=report.story.id,
-        title=report.title,
-        articles=len(report.articles),
+        id=story_id,
+        title=title,
+        articles=len(articles),
         outlets=len(outlets),
-        facts=len(report.facts),
-        conflicts=len(report.conflicts),
+        facts=facts,
+        conflicts=conflicts,
         first=published[0] if published else None,
         latest=published[-1] if published else None,
         days=tuple(sorted(p.date() for p in published)),
-        entities=entities,
-        article_ids=tuple(a.id for a in report.articles),
-        fact_ids=tuple(f.id for f in report.facts),
+        entities=tuple((e.key, e.name) for e in entities),
+        article_ids=tuple(a[0] for a in articles),
         words="\n".join(text).casefold(),
     )
+
+
+def _utc(when: datetime) -> datetime:
+    return when.astimezone(timezone.utc) if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def summarise(report: StoryReport) -> StorySummary:
+    """The summary of a report in hand (the index builds the same from the store's overviews)."""
+    return summary_of(
+        report.story.id, report.title,
+        [(a.id, a.title, a.outlet, a.published) for a in report.articles],
+        len(report.facts), len(report.conflicts), report.entities,
+    )
+
+
+def summary_of_overview(o: dict) -> StorySummary:
+    return summary_of(o["id"], o["title"], o["articles"], o["facts"], o["conflicts"], o["entities"])
 
 
 def query_words(q: str | None) -> list[str]:

@@ -47,6 +47,14 @@ class FactCard:
     new: bool = False
 
 
+@dataclass(frozen=True)
+class TimelineEntry:
+    fact: Fact
+    when: str
+    origins: str
+    new: bool
+
+
 @dataclass
 class ArticleUpdate:
     article: Article
@@ -68,7 +76,7 @@ class StoryView:
     report: StoryReport
     outlets: int
     timeline_svg: Markup
-    timeline: list[FactCard]
+    timeline: list[TimelineEntry]
     cards: list[FactCard]
     facts_total: int  # facts that match the since filter
     page: int
@@ -121,7 +129,9 @@ def story_view(report: StoryReport, since: date | None = None, page: int = 1) ->
         report=report,
         outlets=len({a.outlet for a in report.articles if a.outlet}),
         timeline_svg=timeline_svg(report),
-        timeline=[fact_card(f, articles, names, f.id in new_ids) for f in dated_facts(report)],
+        timeline=[
+            TimelineEntry(f, date_label(f.event_date), origins_label(f), f.id in new_ids) for f in dated_facts(report)
+        ],
         cards=cards,
         facts_total=len(shown),
         page=page,
