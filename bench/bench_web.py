@@ -13,6 +13,12 @@ routing, the data layer, JSON encoding or template rendering, but not the networ
 "start" is the app's start-up, which builds the story index (one overview query);
 "cold" is the first request after it (a story's report is then read from SQLite and
 decoded); "warm" is the median of ``--repeat`` later requests.
+
+Measured 2026-11-23 on the project's 2-core machine (ms):
+  500-article story (2,000 facts, 1.5 MB of HTML): page cold 934, warm 128; JSON warm 123;
+  a fact 31; an article 3.
+  10,000 stories: start-up 2,029 (index built); /api/stories cold 40, warm 18; a deep page
+  18; words 25; entity 57; the HTML list 16.
 """
 
 from __future__ import annotations
