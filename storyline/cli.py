@@ -182,6 +182,40 @@ def demo(
     for r in kursk[:1]:
         render_story(out, r)
     out.print(f"\nNext: storyline show STORY --db {db}   or   storyline export --format md --db {db}")
+    out.print(f"Or in a browser: storyline serve --db {db}   then open http://127.0.0.1:8000/")
+
+
+@app.command()
+def serve(
+    db: str = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token: Optional[str] = typer.Option(
+        None, "--token", envvar="STORYLINE_TOKEN",
+        help="Token that writes must carry; required when --host is not loopback.",
+    ),
+) -> None:
+    """Serve the web app and JSON API over the store (reads open; writes need --token beyond localhost)."""
+    from .web.security import is_loopback
+
+    if not is_loopback(host) and not token:
+        err.print(f"[red]error:[/red] --host {host} listens beyond this machine: give --token (or set STORYLINE_TOKEN) "
+                  "so that only you can add articles")
+        raise typer.Exit(2)
+    if not Path(db).exists():
+        err.print(f"[yellow]note:[/yellow] {db} does not exist yet: starting with an empty store "
+                  "(run `storyline demo` for the demo store)")
+    import uvicorn
+
+    from .web import create_app
+
+    try:
+        web = create_app(db, token=token, host=host)
+    except StorylineError as exc:
+        _fail(exc)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"storyline: serving {db} on http://{shown}:{port}/  (Ctrl+C to stop)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 @app.command("eval")

@@ -33,7 +33,7 @@ import numpy as np
 
 from ..codec import from_data, to_data
 from ..errors import NotFound, StoreError
-from ..model import AnalysedArticle, Article, Story, StoryReport
+from ..model import AnalysedArticle, Article, Entity, Story, StoryReport
 from .migrations import migrate, utc_now
 
 T = TypeVar("T")
@@ -351,6 +351,77 @@ class Store:
         if row is None:
             raise NotFound("story report", story_id)
         return _loads(StoryReport, row[0], f"the report of story {story_id}")
+
+    def report_stamps(self) -> dict[str, str]:
+        """Story id -> when it was last stored, for every story with a report: one cheap query.
+
+        A reader that caches reports (the web app) compares these to know which to read again;
+        any put, from this process or another, changes the stamp of the story it wrote
+        (``put_report`` puts the story too). The stamp is the story row's, not the report
+        row's: reading it never touches the large report data, so 10,000 stories take
+        milliseconds.
+        """
+        with self._read("cannot read story reports") as conn:
+            return dict(conn.execute(
+                "SELECT s.id, s.updated FROM stories s"
+                " WHERE EXISTS (SELECT 1 FROM story_reports r WHERE r.story_id = s.id)"
+            ))
+
+    def report_overviews(self, story_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """A light listing of stored reports (all, or ``story_ids``), without building them.
+
+        Each is a dict: ``id``, ``stamp`` (as :meth:`report_stamps`), ``title``, ``facts`` and
+        ``conflicts`` (counts), ``entities`` (Entity list) and ``articles``: (id, title,
+        outlet, published) in story order, ``published`` a UTC datetime or None. SQLite reads
+        the counts inside the stored JSON, so no report is decoded in Python: listing
+        10,000 stories takes about a second, where decoding them would take a minute.
+        """
+        query = (
+            "SELECT s.id, s.updated, s.title, json_array_length(r.data, '$.facts'),"
+            " json_array_length(r.data, '$.conflicts'), json_extract(r.data, '$.entities')"
+            " FROM stories s JOIN story_reports r ON r.story_id = s.id"
+        )
+        members = (
+            "SELECT sa.story_id, a.id, a.title, a.outlet, a.published_us FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id"
+        )
+        order = " ORDER BY sa.story_id, sa.position"
+        with self._read("cannot list story reports") as conn:
+            if story_ids is None:
+                rows = conn.execute(query).fetchall()
+                article_rows = conn.execute(members + order).fetchall()
+            else:
+                ids = list(story_ids)
+                rows, article_rows = [], []
+                for i in range(0, len(ids), _CHUNK):
+                    part = ids[i : i + _CHUNK]
+                    marks = ", ".join("?" * len(part))
+                    rows += conn.execute(f"{query} WHERE s.id IN ({marks})", part).fetchall()
+                    article_rows += conn.execute(f"{members} WHERE sa.story_id IN ({marks}){order}", part).fetchall()
+        articles: dict[str, list[tuple]] = {}
+        for sid, aid, title, outlet, us in article_rows:
+            when = None if us is None else _EPOCH + timedelta(microseconds=us)
+            articles.setdefault(sid, []).append((aid, title, outlet, when))
+        out = []
+        for sid, stamp, title, n_facts, n_conflicts, entities in rows:
+            out.append({
+                "id": sid, "stamp": stamp, "title": title, "facts": n_facts or 0,
+                "conflicts": n_conflicts or 0, "articles": articles.get(sid, []),
+                "entities": [_decoded(Entity, e, f"the entities of story {sid}") for e in json.loads(entities or "[]")],
+            })
+        return out
+
+    def story_of_fact(self, fact_id: str) -> str | None:
+        """The story whose report holds the fact ``fact_id``, or None."""
+        needle = '"id":' + json.dumps(fact_id)  # as _dumps writes it: no spaces
+        with self._read(f"cannot look up fact {fact_id}") as conn:
+            row = conn.execute(
+                "SELECT story_id FROM story_reports WHERE instr(data, ?) > 0 AND EXISTS"
+                " (SELECT 1 FROM json_each(data, '$.facts') f WHERE json_extract(f.value, '$.id') = ?)"
+                " LIMIT 1",
+                (needle, fact_id),
+            ).fetchone()
+        return row[0] if row else None
 
     def reports(self) -> Iterator[StoryReport]:
         """Every story report, in order of story creation."""

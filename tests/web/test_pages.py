@@ -1,0 +1,155 @@
+"""The HTML pages, in-process: each shows what its JSON twin says, errors are readable pages."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from .pagecheck import between, controls, text_of, unlabelled_controls
+
+
+def test_stories_page_lists_every_story_with_its_counts(client):
+    api = client.get("/api/stories").json()["stories"]
+    page = client.get("/").text
+    rows = re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</tr>", page, re.S)
+    assert len(rows) == len(api)
+    for row, s in zip(rows, api):  # same order as the API: latest activity first
+        assert f'href="/stories/{s["id"]}"' in row
+        cells = [text_of(c).strip() for c in re.findall(r'<td class="num">(.*?)</td>', row, re.S)]
+        assert cells == [str(s[k]) for k in ("articles", "outlets", "facts", "conflicts")]
+
+
+def test_stories_page_search_and_filters_match_the_api(client, kursk):
+    page = client.get("/", params={"q": "kursk", "entity": "", "since": "", "until": ""}).text
+    assert f'href="/stories/{kursk.story.id}"' in page and page.count('<th scope="row">') == 1
+    assert 'value="kursk"' in page  # the form keeps what was asked
+    none = client.get("/", params={"since": "2030-01-01"}).text
+    assert "No story matches" in none
+
+
+def test_bad_date_in_a_page_is_a_readable_422_page(client):
+    r = client.get("/", params={"since": "soon"})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+    assert "not a date" in html.unescape(r.text) and "<h1>Error 422</h1>" in r.text
+
+
+@pytest.mark.parametrize("path", ["/stories/s000", "/facts/f000", "/articles/a000", "/entities/Atlantis", "/no/such/page"])
+def test_missing_pages_are_404_html(client, path):
+    r = client.get(path)
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "<h1>Error 404</h1>" in r.text and 'href="/"' in r.text
+
+
+def test_story_page_shows_timeline_facts_conflicts_updates_and_entities(client, kursk):
+    page = client.get(f"/stories/{kursk.story.id}").text
+    svg = between(page, '<svg class="timeline"', "</svg>")
+    facts = {f.id: f for f in kursk.facts}
+    dated = [i for i in kursk.timeline if facts[i].event_date]
+    marks = re.findall(r'<a href="/facts/([^"]+)" class="mark (several|single)', svg)
+    assert sorted(m for m, _ in marks) == sorted(dated)
+    for fid, kind in marks:  # filled mark = several independent origins
+        assert (kind == "several") == (facts[fid].support.independent_origins > 1)
+    assert "<title" in svg and "aria-label=" in svg
+    assert page.count('class="fact-card') == len(kursk.facts)
+    shown = text_of(page)
+    for f in kursk.facts:
+        assert f.text in shown
+    conflicts = between(page, 'id="conflicts-h"', "</section>")
+    assert conflicts.count('<table class="conflict">') == len(kursk.conflicts)
+    for c in kursk.conflicts:
+        for q in c.values:
+            assert q.text in text_of(conflicts)
+    updates = between(page, 'id="updates-h"', "</section>")
+    assert updates.count('href="/articles/') >= len(kursk.updates)
+    for e in kursk.entities:
+        assert f'href="/entities/{e.key.replace(" ", "%20")}"' in page
+
+
+def test_story_page_since_shows_only_later_articles_and_their_new_facts(client, kursk):
+    api = client.get(f"/api/stories/{kursk.story.id}/since", params={"date": "2024-10-27"}).json()
+    page = client.get(f"/stories/{kursk.story.id}", params={"since": "2024-10-27"}).text
+    assert page.count('class="fact-card') == len(api["new_facts"])
+    updates = between(page, 'id="updates-h"', "</section>")
+    listed = re.findall(r'<li>\s*<p><a href="/articles/([^"]+)"', updates)
+    assert listed == api["articles"]
+
+
+def test_fact_page_shows_each_claim_in_context_and_the_provenance(client, kursk):
+    fact = max(kursk.facts, key=lambda f: len(f.claims))
+    api = client.get(f"/api/facts/{fact.id}").json()
+    page = client.get(f"/facts/{fact.id}").text
+    assert page.count('<li class="claim">') == len(fact.claims)
+    quotes = re.findall(r'<blockquote class="context">(.*?)</blockquote>', page, re.S)
+    for c, quote in zip(fact.claims, quotes):
+        assert c.text in text_of(quote)
+        assert "<mark" in quote
+    svg = between(page, '<svg class="provenance"', "</svg>")
+    for p in api["provenance"]:
+        assert p["origin"] in text_of(svg) and p["outlet"] in text_of(svg)
+    listed = text_of(between(page, '<ul class="provenance-list">', '<section aria-labelledby="claims-h">'))
+    for p in api["provenance"]:
+        assert f"Origin: {p['origin']}" in listed and p["via"] in listed
+
+
+def test_article_page_marks_spans_in_place_without_changing_the_text(client, kursk, web_demo_db):
+    from storyline.store import Store
+
+    article = kursk.articles[0]
+    with Store(web_demo_db) as store:
+        analysis = store.get_analysis(article.id)
+    page = client.get(f"/articles/{article.id}").text
+    body = between(page, '<div class="article-text">', "</div>")
+    assert text_of(body) == article.text  # the marks add tags, never characters
+    marks = re.findall(r'<mark id="claim-([^"]+)" class="hl hl-claim"', body)
+    in_text = [c.id for c in analysis.claims if c.span.part == "text"]
+    assert marks == in_text
+    for kind in ("date", "number", "source"):
+        assert f'class="hl hl-{kind}"' in body, kind
+    assert text_of(between(page, '<h1 class="article-title">', "</h1>")) == article.title
+    added = between(page, 'id="added-h"', "</section>")
+    update = next(u for u in kursk.updates if u.article_id == article.id)
+    assert added.count('href="/facts/') == len(update.new_facts) + len(update.confirmed_facts)
+
+
+def test_entity_page_lists_aliases_stories_and_facts(client, kursk):
+    api = client.get("/api/entities/DPRK").json()
+    page = client.get("/entities/DPRK").text
+    assert f"<h1>{api['name']}</h1>" in page
+    for alias in api["aliases"]:
+        assert alias in text_of(page)
+    stories = between(page, 'id="stories-h"', "</section>")
+    assert stories.count("<li>") == len(api["stories"])
+    facts = between(page, 'id="facts-h"', "</section>")
+    assert facts.count("<li>") == len(api["facts"])
+
+
+def test_every_page_labels_every_control_and_has_a_skip_link(client, kursk):
+    fact, article = kursk.facts[0], kursk.articles[0]
+    pages = ["/", f"/stories/{kursk.story.id}", f"/facts/{fact.id}", f"/articles/{article.id}",
+             "/entities/DPRK", "/add", "/docs", "/nothing"]
+    seen = 0
+    for path in pages:
+        page = client.get(path).text
+        assert unlabelled_controls(page) == [], path
+        seen += len(controls(page))
+        assert '<a class="skip" href="#main">' in page and '<main id="main"' in page, path
+        assert '<html lang="en">' in page
+    assert seen >= 10  # the check did look at real forms
+
+
+def test_add_page_has_paste_url_and_upload_forms(client):
+    page = client.get("/add").text
+    assert page.count('<form method="post" action="/add"') == 3
+    assert 'type="file"' in page and 'enctype="multipart/form-data"' in page
+    assert 'name="token"' not in page  # loopback without a token: no token field
+
+
+def test_no_page_loads_anything_from_elsewhere_or_runs_inline_script(client, kursk):
+    for path in ["/", f"/stories/{kursk.story.id}", "/add", "/docs"]:
+        page = client.get(path).text
+        assert "<script" not in page and " on" + "click=" not in page
+        assert not re.search(r'(src|href)="(https?:)?//', page.replace('href="http://www.w3.org', ""))
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
