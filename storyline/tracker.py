@@ -45,6 +45,7 @@ class Tracker:
         self.settings = settings
         self.store = Store(db)
         self._clusterer: StoryClusterer | None = None
+        self._replayed = 0  # the last analysis (store seq) the clusterer has seen
         self._embedder = None
 
     # ------------------------------------------------------------------ writing
@@ -95,7 +96,7 @@ class Tracker:
         articles = sorted(self.store.articles(), key=_publish_order)
         with self.store.write():
             self.store.clear_derived()
-        self._clusterer = StoryClusterer(self.settings)
+        self._clusterer, self._replayed = StoryClusterer(self.settings), 0
         analysed = self._analyse(articles, progress)
         with self.store.write():
             for a in analysed:
@@ -133,11 +134,18 @@ class Tracker:
         return out
 
     def _clusterer_state(self) -> StoryClusterer:
+        """The online story state, caught up with every analysis in the store.
+
+        Built by replay on first use; after that, analyses another process stored
+        meanwhile (a second tracker, ``storyline add`` beside ``storyline serve``)
+        are replayed before anything new is assigned, so no story is written back
+        without members it gained elsewhere.
+        """
         if self._clusterer is None:
-            clusterer = StoryClusterer(self.settings)
-            for stored in self.store.clustering_inputs():
-                clusterer.assign(stored)
-            self._clusterer = clusterer
+            self._clusterer, self._replayed = StoryClusterer(self.settings), 0
+        for seq, stored in self.store.clustering_inputs(after=self._replayed):
+            self._clusterer.assign(stored)
+            self._replayed = seq
         return self._clusterer
 
     def _assign_and_fuse(self, analysed: Sequence[AnalysedArticle]) -> list[str]:

@@ -47,3 +47,20 @@ def test_rebuild_derives_the_same_stories_from_stored_articles(tmp_path):
         assert t.rebuild() == len(before)
         after = {r.story.id: (r.story.article_ids, len(r.facts)) for r in t.stories()}
     assert after == before
+
+
+def test_a_tracker_sees_what_another_process_added_before_it_assigns(tmp_path):
+    db = tmp_path / "two.db"
+    day = lambda d: datetime(2025, 5, d, 7, tzinfo=timezone.utc)  # noqa: E731
+    first = Article(text=BODY, title="Council closes ferry terminal", outlet="Quayside Post", published=day(8))
+    second = Article(text=BODY.replace("a council spokesperson said", "the council's leader said"),
+                     title="Ferry terminal to close, council decides", outlet="Harbour News", published=day(9))
+    third = Article(text=BODY.replace("About 1,200", "Some 1,200"), title="Old ferry terminal shut",
+                    outlet="Coast Daily", published=day(10))
+    with storyline.Tracker(db=db) as server, storyline.Tracker(db=db) as cli:
+        server.add(first)  # the long-running tracker builds its story state here
+        cli.add(second)  # another process adds to the same story meanwhile
+        server.add(third)
+        [report] = server.stories()
+    # Had the server assigned from its stale state, it would have written the story back without 'second'.
+    assert {a.id for a in report.articles} == {first.id, second.id, third.id}

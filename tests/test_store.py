@@ -267,8 +267,10 @@ def test_clustering_inputs_are_light_analyses_in_assignment_order(store):
     full_b = AnalysedArticle(b, (), (mention,), (), analysis(b).claims, terms={"kursk": 1.0}, analyzer="v1")
     store.put_analysis(full_b)
     store.put_analysis(analysis(a))
-    light = list(store.clustering_inputs())
+    light = [x for _, x in store.clustering_inputs()]
     assert [x.id for x in light] == [b.id, a.id]
+    (seq, only_a), = store.clustering_inputs(after=next(store.clustering_inputs())[0])
+    assert only_a.id == a.id
     assert light[0].article == b and light[0].mentions == (mention,) and light[0].terms == {"kursk": 1.0}
     assert light[0].claims == () and light[1].claims == ()  # what assignment never reads is not decoded
 

@@ -254,19 +254,21 @@ class Store:
         with self._read("cannot read analyses") as conn:
             return [aid for (aid,) in conn.execute("SELECT article_id FROM analyses ORDER BY seq")]
 
-    def clustering_inputs(self) -> Iterator[AnalysedArticle]:
-        """Every analysis in assignment order, with only what story assignment reads.
+    def clustering_inputs(self, after: int = 0) -> Iterator[tuple[int, AnalysedArticle]]:
+        """(seq, analysis) in assignment order, for the analyses stored after ``after``,
+        each with only what story assignment reads.
 
         Each holds its article, entity mentions and terms; sentences, entities and
         claims are left empty. Decoding claims is most of the cost of a full analysis,
-        and a tracker replays every stored article at start-up.
+        and a tracker replays every stored article at start-up, then whatever other
+        processes stored since.
         """
         with self._read("cannot read analyses") as conn:
-            seqs = [s for (s,) in conn.execute("SELECT seq FROM analyses ORDER BY seq")]
+            seqs = [s for (s,) in conn.execute("SELECT seq FROM analyses WHERE seq > ? ORDER BY seq", (after,))]
         query = "SELECT seq, article_id, data FROM analyses WHERE seq IN"
         for rows in self._chunks(seqs, query, "analyses"):
-            for _, aid, data in rows:
-                yield _for_clustering(data, f"the analysis of {aid}")
+            for seq, aid, data in rows:
+                yield seq, _for_clustering(data, f"the analysis of {aid}")
 
     # ------------------------------------------------------------------ stories
 
