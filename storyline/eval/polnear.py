@@ -1,8 +1,9 @@
 """Attribution on PolNeAR (Newell et al. 2018): source, cue and content spans against brat standoff.
 
-Each document's text goes through the product's own code: spaCy, ``split_sentences``,
-``extract_claims`` (sources: the span of each claim's nearest source as the sentence names
-it; contents: the spans of claims with a source of their own) and ``find_relations`` (cues).
+Each document's text goes through the product's own code: spaCy, ``split_sentences`` and
+``find_relations``, the attribution relations ``extract_claims`` builds its claims from. As
+PolNeAR annotates only the outermost attribution of nested ones, only the outermost
+relations of each sentence are scored (see :func:`predict`).
 
 Two scores per span type:
 
@@ -26,7 +27,6 @@ import time
 from pathlib import Path
 
 from ..analyze.attribution import find_relations
-from ..analyze.claims import extract_claims
 from ..analyze.nlp import load_nlp
 from ..analyze.sentences import split_sentences
 
@@ -53,19 +53,35 @@ def read_gold(path: Path) -> dict[str, set[tuple[int, int]]]:
 
 
 def predict(nlp, text: str) -> dict[str, set[tuple[int, int]]]:
+    """Source, cue and content spans of the outermost attribution relations of each sentence.
+
+    PolNeAR is univocal: "Clinton says, 'I think A'" is one attribution (Clinton, says, the
+    quote); the nested "I think" is not annotated. So only relations whose cue stands outside
+    every other relation's content are scored, each with its own source: the chain link its
+    cue introduced (not a source it cites, nor the outlet it spoke to).
+    """
     doc = nlp(text)
-    sentences = split_sentences(doc, "text")
-    claims = extract_claims(doc, "text", sentences, "doc")
     pred: dict[str, set[tuple[int, int]]] = {t: set() for t in TYPES}
-    for c in claims:
-        if c.attribution and c.attribution[0].span is not None:
-            s = c.attribution[0].span
-            pred["Source"].add((s.start, s.end))
-            pred["Content"].add((c.span.start, c.span.end))
-    for sentence in sentences:
-        for r in find_relations(doc, "text", sentence):
+    for sentence in split_sentences(doc, "text"):
+        relations = find_relations(doc, "text", sentence)
+        for r in relations:
+            if any(o is not r and o.content_tokens[0] <= r.cue_tokens[0] < o.content_tokens[1]
+                   for o in relations):
+                continue
             pred["Cue"].add((r.cue_span.start, r.cue_span.end))
+            pred["Content"].add((r.content.start, r.content.end))
+            source = own_source(r)
+            if source is not None and source.span is not None:
+                pred["Source"].add((source.span.start, source.span.end))
     return pred
+
+
+def own_source(r):
+    """The source a relation's cue introduces: "X told The Times, citing Y, that ..." gives X."""
+    for s in r.chain:
+        if s.cue == r.cue:
+            return s
+    return next((s for s in r.chain if s.cue not in ("citing", "quoting")), r.chain[0] if r.chain else None)
 
 
 def _norm(text: str, span: tuple[int, int]) -> tuple[int, int]:
