@@ -127,3 +127,40 @@ def test_the_newspaper_resolves_to_the_outlet_named_before(nlp):
                            "The Valley Post reported that the tunnel was flooded.\n"
                            "A senior engineer told the newspaper that repairs would take weeks.")
     assert [s.name for s in claims[-1].attribution] == ["senior engineer", "The Valley Post"]
+
+
+# --------------------------------------------------------------------------- subjects the parse loses
+
+
+def span_text(text, source):
+    return text[source.span.start:source.span.end]
+
+
+def test_the_subject_nearest_the_verb_wins_over_a_dateline(nlp):
+    # spaCy makes both "Oslo" and "Leclerc" subjects of "criticized"
+    text = "Oslo (AFP) – Mayor Anne Leclerc has criticized the rail operator, saying that the trains are late."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "Anne Leclerc"
+
+
+def test_a_subject_the_parser_hangs_on_a_noun_before_it(nlp):
+    # spaCy makes "Lisa Marsh" an apposition of "husband" and leaves "said" without a subject
+    text = "On the campaign trail for her husband, former governor Lisa Marsh said he was ready to lead."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "Lisa Marsh"
+    assert c.text == "he was ready to lead"
+
+
+def test_saying_after_a_preposition_shares_the_subject_of_its_verb(nlp):
+    text = "The governor ended the meeting by saying that the levy would stay."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert chain(c)[0][0] == "The governor"
+    assert c.text == "the levy would stay"
+
+
+def test_a_relative_pronoun_source_is_named_by_its_antecedent_but_stands_at_who(nlp):
+    text = "The plan was opposed by Mara Quist, who said that the tunnel was too costly."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    src = c.attribution[0]
+    assert src.name == "Mara Quist"
+    assert span_text(text, src) == "who"

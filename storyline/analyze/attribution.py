@@ -16,7 +16,7 @@ Sentences are cut out of a part's spaCy ``doc``; every span is an offset into th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection, Sequence
 
 from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
@@ -275,28 +275,69 @@ def _following_quote(verb):
 
 
 def _subject(verb):
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            return c
+    """The subject of ``verb``: the nearest ``nsubj`` before it ("2:00 p.m. A court document
+    says": not the time), else one after it, else the agent of a passive, else a stray one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    return _stray_subject(verb)
+
+
+_STRAY_DEPS = {"appos", "conj", "npadvmod", "dobj", "nmod", "attr"}
+
+
+def _stray_subject(verb):
+    """A finite verb without a subject is a parse error when a noun stands right before it:
+    "On the trail for his wife, Bill Clinton said ..." hangs "Clinton" on "wife" as an
+    apposition. That noun is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ == "advmod":
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in _STRAY_DEPS and tok.head.i < verb.i:
+        return tok
     return None
+
+
+def _governor(verb):
+    """The verb whose subject a subject-less ``verb`` shares: "saying" in "X did A, saying B",
+    "note" in "he is correct to note", "saying" in "he began by saying"."""
+    head = verb.head
+    if verb.dep_ in ("advcl", "conj", "xcomp"):
+        pass
+    elif verb.dep_ == "pcomp" and head.pos_ == "ADP":
+        head = head.head
+    else:
+        return None
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    return head if head.i != verb.i else None
 
 
 def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Source, ...]:
     """Sources behind ``verb``, nearest first: cited sources, then the subject (or its relay)."""
     chain: list[Source] = []
     subj = _subject(verb)
-    if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and depth < 2:
-        chain.extend(_chain_for(verb.head, part, mentions, outlets, verb.head.lemma_ and _cue_text(verb.head), depth + 1))
+    governor = _governor(verb) if subj is None and depth < 2 else None
+    if governor is not None:
+        chain.extend(_chain_for(governor, part, mentions, outlets, _cue_text(governor), depth + 1))
     elif subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         chain.append(make_source(verb.head, part, mentions, outlets, cue))
     elif subj is not None and not (subj.lower_ == "it" and any(c.dep_ == "nsubjpass" for c in verb.children)):
         if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-            chain.append(make_source(verb.head, part, mentions, outlets, cue))
+            # "Jeb Bush, who said ...": named by the antecedent, standing where "who" stands
+            source = make_source(verb.head, part, mentions, outlets, cue)
+            chain.append(replace(source, span=Span(part, subj.idx, subj.idx + len(subj))))
         else:
             chain.append(make_source(subj, part, mentions, outlets, cue))
             chain.extend(_relay_of(subj, part, mentions, outlets))

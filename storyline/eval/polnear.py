@@ -77,10 +77,8 @@ def predict(nlp, text: str) -> dict[str, set[tuple[int, int]]]:
 
 
 def own_source(r):
-    """The source a relation's cue introduces: "X told The Times, citing Y, that ..." gives X."""
-    for s in r.chain:
-        if s.cue == r.cue:
-            return s
+    """The source a relation's cue introduces: the first link of its chain that it does not
+    cite ("X said, citing Y" gives X; "X told The Times" gives X, the chain's first link)."""
     return next((s for s in r.chain if s.cue not in ("citing", "quoting")), r.chain[0] if r.chain else None)
 
 
