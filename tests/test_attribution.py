@@ -164,3 +164,53 @@ def test_a_relative_pronoun_source_is_named_by_its_antecedent_but_stands_at_who(
     src = c.attribution[0]
     assert src.name == "Mara Quist"
     assert span_text(text, src) == "who"
+
+
+# --------------------------------------------------------------------------- quotations and asides
+
+
+def test_a_quotation_before_the_speaker_whatever_follows_the_verb(nlp):
+    text = "“The harbour is safe again,” Ola Berg, 58, told the local radio on Monday when asked."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "Ola Berg"
+    assert c.text == "The harbour is safe again"
+
+
+def test_a_speaker_sentence_after_an_exclamation_takes_the_quotation_before_it(nlp):
+    # spaCy ends the sentence at '!”', so the speaker stands in a sentence of its own
+    text = "“Fix the roads before winter!” one reader wrote.\nPrices rose."
+    claims = claims_of(nlp, text)
+    quote = [c for c in claims if "Fix the roads" in c.text]
+    assert len(quote) == 1 and quote[0].attribution[0].name == "one reader"
+    assert [c.text for c in claims if "reader wrote" in c.text] == []  # the speech tag is no claim
+    assert [c.attribution for c in claims if c.text.startswith("Prices")] == [()]
+
+
+def test_said_and_a_colon_announce_the_next_paragraph(nlp):
+    text = 'The rules were clear. The minister said:\n\n"Every ferry will carry a pilot."\n\nPrices rose.'
+    claims = claims_of(nlp, text)
+    by_text = {c.text.strip('"”. '): c for c in claims}
+    assert by_text["Every ferry will carry a pilot"].attribution[0].name == "The minister"
+    assert by_text["Prices rose"].attribution == ()
+
+
+def test_an_as_aside_attributes_the_clause_it_hangs_on(nlp):
+    [c] = claims_of(nlp, "As The Valley Post reported, the mayor needs half of the remaining votes.")
+    assert chain(c) == [("The Valley Post", "outlet")]
+    assert c.text == "the mayor needs half of the remaining votes"
+
+
+def test_double_apostrophes_quote_like_quotation_marks(nlp):
+    text = "''Nobody checked the cables,'' Ms. Dahl told the committee."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "Dahl"
+    assert "Nobody checked the cables" in c.text
+
+
+def test_a_straight_closing_quote_is_not_read_as_an_opening_one(nlp):
+    # after "ask the board anything," the '"' closes the quotation: "Ms. Dahl said" is no content
+    text = 'It was about money.\n\n"We never ask the board anything," Ms. Dahl said sarcastically.'
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims if "Dahl" in c.text] == []
+    [quote] = [c for c in claims if "board" in c.text]
+    assert quote.attribution[0].name == "Dahl"

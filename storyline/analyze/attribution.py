@@ -251,27 +251,95 @@ def _tail_content(verb):
     if s_lo <= sent.start:
         return None
     before = verb.doc[s_lo - 1]
-    if not (before.is_punct and before.text in ',"”\''):
+    if not (before.is_punct and before.text in (",", "'") + _CLOSE_QUOTES):
         return None
     return sent.start, s_lo
 
 
-_OPEN_QUOTES = ('"', "“")
+# Quotation marks as spaCy tokenises them; some archives write '' and `` for " (NYT text).
+_OPEN_QUOTES = ('"', "“", "``", "''")
+_CLOSE_QUOTES = ('"', "”", "''")
+_QUOTATION = "quotation"
+
+
+def _opens_quote(tok) -> bool:
+    """Does ``tok`` open a quotation? A straight mark opens when it leans on the next word."""
+    if tok.text in ("“", "``"):
+        return True
+    return tok.text in ('"', "''") and not tok.whitespace_ and (
+        tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_) or tok.doc[tok.i - 1].is_space)
+
+
+def _closes_quote(tok) -> bool:
+    """Does ``tok`` close a quotation? A straight mark closes when it leans on the word before."""
+    if tok.text == "”":
+        return True
+    return tok.text in ('"', "''") and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
+        and not tok.doc[tok.i - 1].is_space  # marks a content read from quotation marks, which may lie outside the sentence
 
 
 def _following_quote(verb):
-    """'She said, “...”' / 'He continued: "..."': the quotation after the verb is the content."""
+    """'She said, “...”' / 'He told the crowd: "..."': the quotation after the verb is the
+    content. 'He said:' ending a sentence introduces the next one (a quoted paragraph)."""
     doc = verb.doc
+    sent = verb.sent
     i = verb.i + 1
-    while i < len(doc) and (doc[i].dep_ in ("prt", "advmod") or doc[i].is_space):
+    # an addressee or an adjunct may stand between: "told the crowd", "said in a statement"
+    while i < sent.end and (doc[i].is_space or doc[i].text not in (",", ":") and doc[i].head.i != doc[i].i
+                            and verb.i in [a.i for a in doc[i].ancestors] and doc[i].pos_ not in ("VERB", "AUX")):
         i += 1
-    if i + 1 >= len(doc) or doc[i].text not in (",", ":") or doc[i + 1].text not in _OPEN_QUOTES:
+    if i >= len(doc) or doc[i].text not in (",", ":"):
         return None
-    lo = i + 1
+    j, crossed = i + 1, False
+    while j < len(doc) and doc[j].is_space:
+        crossed, j = crossed or "\n" in doc[j].text, j + 1
+    if j < len(doc) and _opens_quote(doc[j]):
+        return _quotation_from(doc, j)
+    if doc[i].text == ":" and j < len(doc) and (crossed or j >= sent.end):
+        return j, _paragraph_end(doc, j)  # "He said:" and a paragraph of its words
+    return None
+
+
+def _paragraph_end(doc, start: int) -> int:
+    end = start + 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return end
+
+
+def _quotation_from(doc, lo: int) -> tuple[int, int]:
+    """Tokens of the quotation opening at ``lo``, to its closing mark or the end of the paragraph."""
     hi = lo + 1
-    while hi < len(doc) and doc[hi].text not in ('"', "”") and "\n" not in doc[hi].text:
+    while hi < len(doc) and not _closes_quote(doc[hi]) and "\n" not in doc[hi].text:
         hi += 1
     return lo, min(hi + 1, len(doc))
+
+
+def _preceding_quote(verb):
+    """'“...,” Ann Lee told reporters on Monday.': a quotation opening the sentence and closing
+    right before the speaker is the content, whatever follows the verb. When the speaker opens
+    the sentence ('“... !” one voter wrote.'), the quotation is the sentence before."""
+    doc, sent = verb.doc, verb.sent
+    subj = _subject(verb)
+    lo = min(_subtree_range(subj)[0], verb.i) if subj is not None and subj.i < verb.i else verb.i
+    if subj is None and lo > sent.start:
+        return None
+    i = lo - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in (",", ":")):
+        i -= 1
+    if i < 0 or not _closes_quote(doc[i]):
+        return None
+    if i >= sent.start:  # the quotation is in this sentence and must open it
+        return (sent.start, i + 1) if _opens_quote(doc[sent.start]) else None
+    # the speaker's sentence only names the speaker: "one voter wrote." / "he said on Monday."
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) or verb.dep_ != "ROOT":
+        return None
+    opening = i - 1
+    while opening >= 0 and not _opens_quote(doc[opening]) and "\n" not in doc[opening].text:
+        opening -= 1
+    if opening < 0 or not _opens_quote(doc[opening]):
+        return None
+    return opening, i + 1
 
 
 def _subject(verb):
@@ -421,20 +489,32 @@ def _cue_text(verb) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
+def _after_line_break(verb, start: int) -> bool:
+    return start > verb.i and any("\n" in t.text for t in verb.doc[verb.i:start])
+
+
 def _content_of(verb):
     """(content token range, denied) governed by a reporting verb, or None."""
     doc = verb.doc
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    # a clause starting past a line break after the verb is a paragraph the parser ran into
+    ccomps = [c for c in ccomps if not _after_line_break(verb, _clause_range(c)[0])]
     if ccomps:
         return [(_clause_range(c), False, c) for c in ccomps]
+    quote = _preceding_quote(verb)
+    if quote is not None:
+        return [(quote, False, _QUOTATION)]
     tail = _tail_content(verb)
     if tail is not None:
         return [(tail, False, None)]
     quote = _following_quote(verb)
     if quote is not None:
-        return [(quote, False, None)]
+        return [(quote, False, _QUOTATION)]
+    aside = _as_aside(verb)
+    if aside is not None:
+        return [(aside, False, verb.head)]
     # ", a spokesman said." hangs off the clause it reports
     if verb.dep_ == "parataxis" or (verb.dep_ in ("advcl", "conj") and verb.i > verb.head.i
                                    and _subject(verb) is not None and verb.lemma_ in ("say", "add", "tell", "write", "note")
@@ -469,6 +549,17 @@ def _content_of(verb):
     return None
 
 
+def _as_aside(verb):
+    """'As The Post reported, A.' / 'A, as she noted.': the clause the aside hangs on is the content."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None  # "as she said that ..." / "as he noted the figures"
+    lo, hi = _subtree_range(verb.head)
+    vlo, vhi = _subtree_range(verb)
+    return (vhi, hi) if vlo <= lo else (lo, vlo)
+
+
 def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[EntityMention] = (),
                    known_outlets: Collection[str] = ()) -> list[Relation]:
     """Every attribution whose cue stands in ``sentence`` (a sentence of ``doc``'s part)."""
@@ -496,8 +587,10 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
         cue = _cue_text(tok)
         chain = _chain_for(tok, part, mentions, known_outlets, cue)
         for (lo, hi), denied, _root in contents:
-            lo = max(lo, sent.start)
-            hi = hi if hi > sent.end and doc[lo].text in _OPEN_QUOTES else min(hi, sent.end)
+            if _root is not _QUOTATION or not (hi <= sent.start or lo >= sent.end):
+                # only a quotation before or after the sentence stays whole
+                lo = max(lo, sent.start)
+                hi = hi if hi > sent.end and lo < sent.end and doc[lo].text in _OPEN_QUOTES else min(hi, sent.end)
             if hi <= lo:
                 continue
             out.append(Relation(

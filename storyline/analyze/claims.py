@@ -59,11 +59,29 @@ def extract_claims(doc, part: Part, sentences: Sequence[Sentence], article_id: s
     pending: list[int] = []  # claims inside a quotation still waiting for its speaker
     carry: tuple[Source, ...] = ()  # the speaker of a quotation still open
     inside = False  # is a quotation open at this point of the text
+    ahead: tuple[tuple[Source, ...], int] | None = None  # chain and end of a quotation announced by "X said:"
     for sentence in sentences:
         sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if sent is None or not_a_claim(sent):
             continue
         relations = innermost(find_relations(doc, part, sentence, mentions, outlets), doc)
+        before = [(r, ch) for r, ch in relations if r.content.end <= sentence.start]
+        after = [(r, ch) for r, ch in relations if r.content.start >= sentence.end]
+        if before or after:
+            # '“...!” one voter wrote.' / 'He said:' + a quoted paragraph: the speaker's
+            # sentence names who speaks; the quotation stays the claim of its own sentence.
+            for r, ch in before:
+                claims = [_attributed(c, ch, None, doc) if not c.attribution and r.content.start <= c.span.start
+                          and c.span.end <= r.content.end else c for c in claims]
+            ahead = next(((ch, r.content.end) for r, ch in after), ahead)
+            relations = [x for x in relations if x not in before and x not in after]
+            if not relations:
+                continue
+        elif ahead and not relations and sentence.start < ahead[1]:
+            claims.extend(_attributed(c, ahead[0], None, doc)
+                          for c in _claims_of(sentence, sent, relations, doc, part, article_id, outlet))
+            continue
+        ahead = None
         made = _claims_of(sentence, sent, relations, doc, part, article_id, outlet)
         # A quotation running over several sentences belongs to the speaker named at its end.
         was_inside = inside
