@@ -214,3 +214,16 @@ def test_a_straight_closing_quote_is_not_read_as_an_opening_one(nlp):
     assert [c.text for c in claims if "Dahl" in c.text] == []
     [quote] = [c for c in claims if "board" in c.text]
     assert quote.attribution[0].name == "Dahl"
+
+
+def test_a_headline_name_before_a_colon_is_the_source(nlp):
+    [c] = claims_of(nlp, "Harbour board: The ferry will not sail before May.")
+    assert chain(c) == [("Harbour board", "organisation")]
+    assert c.text == "The ferry will not sail before May"
+    assert c.attribution[0].cue == ":"
+
+
+def test_a_label_or_a_figure_after_a_colon_is_no_attribution(nlp):
+    for text in ("Update: The ferry will not sail before May.", "Pledged: 781 delegates remain.",
+                 "The reason: taxes rose sharply."):
+        assert all(not c.attribution for c in claims_of(nlp, text)), text

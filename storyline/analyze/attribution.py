@@ -560,6 +560,41 @@ def _as_aside(verb):
     return (vhi, hi) if vlo <= lo else (lo, vlo)
 
 
+# Words that open a "Label: ..." line without being anyone who speaks.
+_LABELS = {"update", "updates", "watch", "breaking", "exclusive", "video", "photo", "photos", "note",
+           "editor", "related", "read", "listen", "live", "opinion", "analysis", "correction",
+           "warning", "source", "sources", "credit", "image", "caption", "transcript", "more"}
+
+
+def _colon_relation(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
+    """'Kremlin: No troops crossed the border.' / 'Poll: Trump ties Clinton': a headline's
+    name before a colon is the source of what follows it."""
+    toks = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(toks[:8]) if t.text == ":"), None)
+    if not colon:
+        return None
+    name, rest = toks[:colon], toks[colon + 1:]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in name) or name[0].lower_ in _LABELS:
+        return None
+    words = [t for t in rest if t.is_alpha]
+    title_case = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    if len(rest) < 3 or not (any(t.pos_ in ("VERB", "AUX") for t in rest) or _opens_quote(rest[0])
+                             or rest[0].text in ("‘", "'") or title_case):  # a headline's verb may be tagged a noun
+        return None
+    inside = {t.i for t in name}
+    heads = [t for t in name if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in ("PROPN", "NOUN")]
+    if not heads:
+        return None
+    head = heads[0]
+    named = any(_ent_of(t) is not None and _ent_of(t).label_ in _NAMED for t in name)
+    if not (named or any(t.pos_ == "PROPN" for t in name) or head.lemma_.lower() in ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS):
+        return None
+    doc, cue = sent.doc, toks[colon]
+    lo, hi = rest[0].i, sent.end
+    return Relation(sentence.index, ":", Span(part, cue.idx, cue.idx + 1), _span_of(doc, part, lo, hi),
+                    (make_source(head, part, mentions, outlets, ":"),), False, (cue.i, cue.i + 1), (lo, hi))
+
+
 def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[EntityMention] = (),
                    known_outlets: Collection[str] = ()) -> list[Relation]:
     """Every attribution whose cue stands in ``sentence`` (a sentence of ``doc``'s part)."""
@@ -567,6 +602,9 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
     if sent is None:
         return []
     out: list[Relation] = []
+    colon = _colon_relation(sent, part, sentence, mentions, known_outlets)
+    if colon is not None:
+        out.append(colon)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             rel = _according(tok, sent, part, sentence, mentions, known_outlets)
