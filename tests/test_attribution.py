@@ -227,3 +227,54 @@ def test_a_label_or_a_figure_after_a_colon_is_no_attribution(nlp):
     for text in ("Update: The ferry will not sail before May.", "Pledged: 781 delegates remain.",
                  "The reason: taxes rose sharply."):
         assert all(not c.attribution for c in claims_of(nlp, text)), text
+
+
+# --------------------------------------------------------------------------- estimates and names
+
+
+def test_put_a_figure_at_a_value_is_an_estimate_by_the_subject(nlp):
+    text = "Mara Quist, the head of the port authority, has put the number of damaged cranes at about 40."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "Mara Quist"
+    assert c.text == "the number of damaged cranes at about 40"
+
+
+def test_put_without_a_figure_is_no_attribution(nlp):
+    assert all(not c.attribution for c in claims_of(nlp, "The mayor put the plan on hold at noon."))
+
+
+def test_judged_it_unlikely_that(nlp):
+    text = "The engineer judged it unlikely that the bridge would reopen before spring."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "The engineer"
+    assert c.status == "hedged"
+    assert "the bridge would reopen before spring" in c.text
+
+
+def test_a_role_source_keeps_whose_role_it_is(nlp):
+    [c] = claims_of(nlp, "The director of Holm County Hospital said that 12 patients were moved.")
+    assert chain(c) == [("The director of Holm County Hospital", "official")]
+
+
+def test_an_outlet_introduced_by_a_media_word_is_named_by_its_name(nlp):
+    [c] = claims_of(nlp, "The ferry sank, a sailor told the Danish newspaper Nordlys.")
+    assert chain(c)[-1] == ("Nordlys", "outlet")
+
+
+def test_a_relay_aside_between_subject_and_verb(nlp):
+    text = ("The strike began hours after The Valley Post, quoting union officials, "
+            "reported that the talks had failed.")
+    claims = claims_of(nlp, text)
+    [c] = [c for c in claims if c.text == "the talks had failed"]
+    assert chain(c) == [("union officials", "official"), ("The Valley Post", "outlet")]
+    assert [c for c in claims if c.text == "union officials"] == []  # "quoting" reports nothing
+
+
+def test_the_main_clause_stops_where_an_attributed_content_begins(nlp):
+    # "according to" hangs on "appeared": the main clause "Her review comes" is too short to
+    # be a claim of its own and must not swallow the attributed content
+    text = ("Her review comes days after the first cracks appeared in the Holm dam, "
+            "according to engineers cited by The Valley Post.")
+    claims = claims_of(nlp, text)
+    assert all(c.attribution for c in claims), [c.text for c in claims]
+    assert any("the first cracks appeared in the Holm dam" in c.text for c in claims)

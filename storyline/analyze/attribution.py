@@ -70,6 +70,17 @@ def outlet_like(name: str, known_outlets: Collection[str] = ()) -> bool:
     return bool(words) and words[-1][:1].isupper() and words[-1].lower() in OUTLET_NAME_WORDS
 
 
+# Words that introduce a named outlet: "the German newspaper BILD".
+_MEDIA_WORDS = {"newspaper", "paper", "daily", "weekly", "tabloid", "broadcaster", "magazine",
+                "channel", "network", "website", "outlet", "broadsheet"}
+
+
+def _media_worded(name: str) -> bool:
+    """Does a common noun for a news medium introduce the name ("the newspaper BILD"; not
+    "The Daily Herald", where the word is part of the name)?"""
+    return bool(_MEDIA_WORDS & {w for w in name.split()[:-1] if w.islower()})
+
+
 def source_kind(name: str, head, label: str | None, known_outlets: Collection[str] = ()) -> SourceKind:
     """Classify a source by its name, its head token and its entity label."""
     low = name.lower()
@@ -77,6 +88,8 @@ def source_kind(name: str, head, label: str | None, known_outlets: Collection[st
     text = head.lower_ if head is not None else noun
     if outlet_like(name, known_outlets):
         return "outlet"
+    if head is not None and head.pos_ == "PROPN" and (head.lower_ in OUTLETS or _media_worded(name)):
+        return "outlet"  # "the German newspaper BILD", "broadcaster Nordvision"
     if label == "PERSON":
         return "person"
     if text in ANONYMOUS_NOUNS or noun in ANONYMOUS_NOUNS:
@@ -114,7 +127,22 @@ def _name_tokens(head):
                     and toks[0].dep_ in ("det", "nummod", "amod") or toks[0].is_punct):
         toks = toks[1:]
     # a possessor of a role ("Russia's foreign minister") is kept; a trailing "'s" is not
-    return toks or [head]
+    toks = toks or [head]
+    end = _complement_end(head)
+    return toks + list(head.doc[head.i + 1:end]) if end > head.i + 1 else toks
+
+
+def _complement_end(head) -> int:
+    """End of the phrase that says whose a common-noun source is: "the director of Brennick
+    General Hospital", "a spokesman for the ministry", "an analyst at Hankuk University"."""
+    if head.pos_ != "NOUN":
+        return head.i + 1
+    preps = ("of", "for", "at") if head.lemma_.lower() in ROLE_NOUNS else ("of",)
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i == end and any(g.dep_ == "pobj" for g in c.children):
+            end = c.right_edge.i + 1
+    return end
 
 
 def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outlets: Collection[str],
@@ -157,7 +185,17 @@ def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outle
     if label != "PERSON" and _names_earlier_person(name, head.doc, start):
         label = "PERSON"  # "Zelenskyy said" after "President Volodymyr Zelenskyy"
     kind = source_kind(name, kind_head, label, known_outlets)
+    if kind == "outlet" and kind_head.pos_ == "PROPN" and _media_worded(name):
+        name = _proper_tail(kind_head)  # "the German newspaper BILD" is BILD
     return Source(name=name, kind=kind, span=span, cue=cue, entity=mention.key if mention else None)
+
+
+def _proper_tail(head) -> str:
+    """The run of proper nouns ending at ``head``: "Daily Herald" of "the regional paper Daily Herald"."""
+    i = head.i
+    while i > 0 and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].dep_ == "compound":
+        i -= 1
+    return head.doc[i:head.i + 1].text
 
 
 def _names_earlier_person(name: str, doc, before: int) -> bool:
@@ -236,7 +274,9 @@ def _tail_content(verb):
     """', The Times writes, citing officials.' at the end of a sentence: the content is what
     stands before the comma. Returns a token range or None."""
     subj = _subject(verb)
-    if subj is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+    # "..., a sailor told the newspaper Nordlys.": what "tell" governs is its addressee
+    objects = ("ccomp", "xcomp") if verb.lemma_ == "tell" else ("dobj", "ccomp", "xcomp")
+    if subj is None or any(c.dep_ in objects for c in verb.children):
         return None
     sent = verb.sent
     s_lo = min(_subtree_range(subj)[0], verb.i)
@@ -244,7 +284,7 @@ def _tail_content(verb):
     after = [t for t in verb.doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)]
     cited = set()
     for c in verb.children:
-        if c.lemma_ in RELAY_VERBS or c.dep_ in ("prep", "npadvmod", "advmod") or c.i == subj.i:
+        if c.lemma_ in RELAY_VERBS or c.dep_ in ("prep", "npadvmod", "advmod", "dobj", "dative") or c.i == subj.i:
             cited.update(t.i for t in c.subtree)
     if any(t.i not in cited for t in after):
         return None
@@ -358,21 +398,34 @@ def _subject(verb):
 
 
 _STRAY_DEPS = {"appos", "conj", "npadvmod", "dobj", "nmod", "attr"}
+# "after The Times reported": the parser may read a clause opener as a preposition.
+_CLAUSE_OPENERS = {"after", "before", "since", "until", "as", "while", "because", "when"}
 
 
 def _stray_subject(verb):
     """A finite verb without a subject is a parse error when a noun stands right before it:
     "On the trail for his wife, Bill Clinton said ..." hangs "Clinton" on "wife" as an
-    apposition. That noun is the subject."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+    apposition; "hours after The Times, quoting officials, reported" makes "The Times" the
+    object of "after". That noun (before any ", quoting X," aside) is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj", "advcl"):
         return None
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].dep_ == "advmod":
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and doc[i].dep_ == "advmod":
         i -= 1
+    if i > verb.sent.start and doc[i].text == ",":  # skip ", quoting Ukrainian officials,"
+        aside = doc[i - 1]
+        while aside.head.i != aside.i and aside.head.i < verb.i and aside.tag_ not in ("VBG", "VBN"):
+            aside = aside.head
+        if aside.tag_ in ("VBG", "VBN") and aside.left_edge.i > verb.sent.start and doc[aside.left_edge.i - 1].text == ",":
+            i = aside.left_edge.i - 2
     if i < verb.sent.start:
         return None
-    tok = verb.doc[i]
-    if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in _STRAY_DEPS and tok.head.i < verb.i:
+    tok = doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.head.i >= verb.i:
+        return None
+    if tok.dep_ in _STRAY_DEPS and verb.dep_ not in ("conj", "advcl"):
+        return tok
+    if tok.dep_ == "pobj" and tok.head.lower_ in _CLAUSE_OPENERS:
         return tok
     return None
 
@@ -424,6 +477,12 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
             if c.lower_ == "citing" and c.head.i != verb.i and _first_mark_after(verb, c):
                 cited.extend(_cited(c, part, mentions, outlets))
                 break
+        # "The Times, quoting officials, reported": the aside between subject and verb
+        if not cited and subj is not None and subj.i < verb.i:
+            for c in verb.doc[subj.i + 1:verb.i]:
+                if c.lower_ in ("citing", "quoting") and c.head.i != verb.i:
+                    cited.extend(_cited(c, part, mentions, outlets))
+                    break
     return tuple(cited) + tuple(chain)
 
 
@@ -433,7 +492,8 @@ _RELAYING_PARTICIPLES = {"quote", "cite", "interview"}
 def _relay_of(head, part, mentions, outlets) -> list[Source]:
     """"officials quoted by The Times": the outlet that relays the source headed by ``head``."""
     out = []
-    for acl in head.children:
+    # anywhere in the noun phrase: "research by X, an analyst, cited by The Times"
+    for acl in head.subtree:
         if acl.dep_ == "acl" and acl.lemma_.lower() in _RELAYING_PARTICIPLES:
             for agent in acl.children:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
@@ -456,8 +516,13 @@ def _addressed_outlets(verb, part, mentions, outlets) -> list[Source]:
                 for p in o.children:
                     if p.dep_ == "prep" and p.lower_ in ("for", "with", "to"):
                         found.extend(g for g in p.children if g.dep_ == "pobj")
+    # "told reporters" names no outlet; "told the newspaper" points back to one
+    found = [t for t in found if t.lemma_.lower() not in _PRESS_PEOPLE]
     sources = [make_source(t, part, mentions, outlets, verb.text) for t in found]
     return [s for s in sources if s.kind == "outlet"][:1]
+
+
+_PRESS_PEOPLE = {"reporter", "journalist", "correspondent", "newsman", "interviewer"}
 
 
 def _first_mark_after(verb, citing) -> bool:
@@ -493,9 +558,27 @@ def _after_line_break(verb, start: int) -> bool:
     return start > verb.i and any("\n" in t.text for t in verb.doc[verb.i:start])
 
 
+_FIGURE_NOUNS = {"number", "toll", "total", "figure", "count", "estimate", "cost", "costs", "size",
+                 "value", "tally", "loss", "losses", "casualties", "damage", "strength"}
+
+
+def _figure_put(verb):
+    """'X put the death toll at 40': an estimate; the content is the figure and its value."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS]
+    if not objs:
+        return None
+    at = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "at" and t.i > objs[0].i
+          and any(g.dep_ == "pobj" and g.like_num or g.pos_ == "NUM" for g in t.subtree)]
+    if not at:
+        return None
+    return [((objs[0].left_edge.i, at[0].right_edge.i + 1), False, objs[0])]
+
+
 def _content_of(verb):
     """(content token range, denied) governed by a reporting verb, or None."""
     doc = verb.doc
+    if verb.lemma_ == "put":
+        return _figure_put(verb)
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
@@ -613,6 +696,8 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
             continue
+        if tok.lower_ in ("citing", "quoting"):
+            continue  # a relay's aside names a source, it reports nothing itself
         if tok.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             continue
         if any(c.dep_ == "nsubjpass" for c in tok.children) and tok.lemma_ in ("expect", "believe", "think", "say", "know", "report"):
