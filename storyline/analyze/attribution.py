@@ -302,7 +302,7 @@ _CLOSE_QUOTES = ('"', "”", "''")
 _QUOTATION = "quotation"
 
 
-def _opens_quote(tok) -> bool:
+def opens_quote(tok) -> bool:
     """Does ``tok`` open a quotation? A straight mark opens when it leans on the next word."""
     if tok.text in ("“", "``"):
         return True
@@ -310,7 +310,7 @@ def _opens_quote(tok) -> bool:
         tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_) or tok.doc[tok.i - 1].is_space)
 
 
-def _closes_quote(tok) -> bool:
+def closes_quote(tok) -> bool:
     """Does ``tok`` close a quotation? A straight mark closes when it leans on the word before."""
     if tok.text == "”":
         return True
@@ -333,7 +333,7 @@ def _following_quote(verb):
     j, crossed = i + 1, False
     while j < len(doc) and doc[j].is_space:
         crossed, j = crossed or "\n" in doc[j].text, j + 1
-    if j < len(doc) and _opens_quote(doc[j]):
+    if j < len(doc) and opens_quote(doc[j]):
         return _quotation_from(doc, j)
     if doc[i].text == ":" and j < len(doc) and (crossed or j >= sent.end):
         return j, _paragraph_end(doc, j)  # "He said:" and a paragraph of its words
@@ -350,7 +350,7 @@ def _paragraph_end(doc, start: int) -> int:
 def _quotation_from(doc, lo: int) -> tuple[int, int]:
     """Tokens of the quotation opening at ``lo``, to its closing mark or the end of the paragraph."""
     hi = lo + 1
-    while hi < len(doc) and not _closes_quote(doc[hi]) and "\n" not in doc[hi].text:
+    while hi < len(doc) and not closes_quote(doc[hi]) and "\n" not in doc[hi].text:
         hi += 1
     return lo, min(hi + 1, len(doc))
 
@@ -367,17 +367,17 @@ def _preceding_quote(verb):
     i = lo - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in (",", ":")):
         i -= 1
-    if i < 0 or not _closes_quote(doc[i]):
+    if i < 0 or not closes_quote(doc[i]):
         return None
     if i >= sent.start:  # the quotation is in this sentence and must open it
-        return (sent.start, i + 1) if _opens_quote(doc[sent.start]) else None
+        return (sent.start, i + 1) if opens_quote(doc[sent.start]) else None
     # the speaker's sentence only names the speaker: "one voter wrote." / "he said on Monday."
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) or verb.dep_ != "ROOT":
         return None
     opening = i - 1
-    while opening >= 0 and not _opens_quote(doc[opening]) and "\n" not in doc[opening].text:
+    while opening >= 0 and not opens_quote(doc[opening]) and "\n" not in doc[opening].text:
         opening -= 1
-    if opening < 0 or not _opens_quote(doc[opening]):
+    if opening < 0 or not opens_quote(doc[opening]):
         return None
     return opening, i + 1
 
@@ -661,7 +661,7 @@ def _colon_relation(sent, part: Part, sentence: Sentence, mentions, outlets) -> 
         return None
     words = [t for t in rest if t.is_alpha]
     title_case = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-    if len(rest) < 3 or not (any(t.pos_ in ("VERB", "AUX") for t in rest) or _opens_quote(rest[0])
+    if len(rest) < 3 or not (any(t.pos_ in ("VERB", "AUX") for t in rest) or opens_quote(rest[0])
                              or rest[0].text in ("‘", "'") or title_case):  # a headline's verb may be tagged a noun
         return None
     inside = {t.i for t in name}

@@ -26,7 +26,7 @@ import re
 import time
 from pathlib import Path
 
-from ..analyze.attribution import find_relations
+from ..analyze.attribution import closes_quote, opens_quote, find_relations
 from ..analyze.nlp import load_nlp
 from ..analyze.sentences import split_sentences
 
@@ -61,12 +61,13 @@ def predict(nlp, text: str) -> dict[str, set[tuple[int, int]]]:
     cue introduced (not a source it cites, nor the outlet it spoke to).
     """
     doc = nlp(text)
+    quoted = quoted_tokens(doc)
     pred: dict[str, set[tuple[int, int]]] = {t: set() for t in TYPES}
     for sentence in split_sentences(doc, "text"):
         relations = find_relations(doc, "text", sentence)
         for r in relations:
-            if any(o is not r and o.content_tokens[0] <= r.cue_tokens[0] < o.content_tokens[1]
-                   for o in relations):
+            if r.cue_tokens[0] in quoted or any(
+                    o is not r and o.content_tokens[0] <= r.cue_tokens[0] < o.content_tokens[1] for o in relations):
                 continue
             pred["Cue"].add((r.cue_span.start, r.cue_span.end))
             pred["Content"].add((r.content.start, r.content.end))
@@ -74,6 +75,23 @@ def predict(nlp, text: str) -> dict[str, set[tuple[int, int]]]:
             if source is not None and source.span is not None:
                 pred["Source"].add((source.span.start, source.span.end))
     return pred
+
+
+def quoted_tokens(doc) -> set[int]:
+    """Tokens inside quotation marks. A cue there ("I think" in a quotation) belongs to an
+    attribution nested in the quotation's own, which PolNeAR does not annotate; a quotation
+    is closed at the end of its paragraph when no mark closes it (a quote that runs on)."""
+    inside, quoted = False, set()
+    for tok in doc:
+        if "\n" in tok.text:
+            inside = False
+        elif opens_quote(tok) and not inside:
+            inside = True
+        elif closes_quote(tok) and inside:
+            inside = False
+        elif inside:
+            quoted.add(tok.i)
+    return quoted
 
 
 def own_source(r):

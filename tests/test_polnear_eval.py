@@ -1,0 +1,51 @@
+"""The PolNeAR scorer on invented text: which spans it predicts and how it counts them."""
+
+import pytest
+
+from storyline.analyze.nlp import load_nlp
+from storyline.eval import polnear
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def sources(nlp, text):
+    return sorted(text[a:b] for a, b in polnear.predict(nlp, text)["Source"])
+
+
+def test_only_the_outer_attribution_of_a_nested_one_is_predicted(nlp):
+    text = "Ann Lee said, “I think the dam will hold.”"
+    assert sources(nlp, text) == ["Ann Lee"]
+
+
+def test_a_cue_inside_a_quotation_spoken_elsewhere_is_not_predicted(nlp):
+    text = "“The levels are falling. I think the dam will hold,” Ann Lee said."
+    assert sources(nlp, text) == ["Ann Lee"]
+
+
+def test_the_speaker_not_the_outlet_spoken_to_is_the_source(nlp):
+    text = "The dam will hold, Ann Lee told The Valley Post."
+    assert sources(nlp, text) == ["Ann Lee"]
+
+
+def test_scores_count_overlap_and_exact_matches(nlp, tmp_path):
+    text = "The dam will hold, the senior engineer Ann Lee said on Monday.\n"
+    base = tmp_path / "data" / "dev"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "doc1.txt").write_text(text, encoding="utf-8")
+    start = text.index("the senior")
+    end = text.index(" said")
+    cue = text.index("said")
+    (base / "attributions" / "doc1_ab12.ann").write_text(
+        f"T1\tSource {start} {end}\tthe senior engineer Ann Lee\n"
+        f"T2\tCue {cue} {cue + 4}\tsaid\n"
+        f"T3\tContent 0 17\tThe dam will hold\n", encoding="utf-8")
+    result = polnear.evaluate(tmp_path, "dev", nlp=nlp)
+    assert result["documents"] == 1
+    assert result["source_overlap_f1"] == 1.0  # "Ann Lee" overlaps the gold span
+    assert result["source_exact_f1"] == 0.0  # but is not the same span
+    assert result["cue_exact_f1"] == 1.0
+    assert result["content_exact_f1"] == 1.0
