@@ -278,3 +278,19 @@ def test_the_main_clause_stops_where_an_attributed_content_begins(nlp):
     claims = claims_of(nlp, text)
     assert all(c.attribution for c in claims), [c.text for c in claims]
     assert any("the first cracks appeared in the Holm dam" in c.text for c in claims)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor called the new bridge “a waste of money.”", "the new bridge “a waste of money"),
+    ("The mayor described the new bridge as a waste of money.", "the new bridge as a waste of money"),
+])
+def test_calling_or_describing_something_as_something_is_a_judgement(nlp, text, content):
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "The mayor"
+    assert c.text.rstrip("”") == content.rstrip("”")
+
+
+@pytest.mark.parametrize("text", ["The mayor called the police.", "The mayor called for calm.",
+                                  "The mayor described the damage."])
+def test_calling_or_describing_without_a_second_phrase_is_no_attribution(nlp, text):
+    assert all(not c.attribution for c in claims_of(nlp, text))

@@ -574,11 +574,36 @@ def _figure_put(verb):
     return [((objs[0].left_edge.i, at[0].right_edge.i + 1), False, objs[0])]
 
 
+_NAMING_VERBS = {"call", "describe", "label", "brand", "dub"}
+
+
+def _characterisation(verb):
+    """'X called the plan "a disaster"', 'X described the plan as a disaster': X's judgement of
+    the object is the content. 'She called the police' (no second phrase) is none."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs or objs[0].pos_ == "PRON" and objs[0].lower_ in ("it", "this", "that") and verb.lemma_ != "call":
+        return None
+    obj = objs[0]
+    if verb.lemma_ == "describe" or verb.lemma_ == "brand":
+        second = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
+    else:
+        second = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
+        # the parser may hang the second phrase inside the object: "the senator a nasty guy"
+        second = second or [c for c in obj.rights if c.dep_ in ("appos", "npadvmod", "amod", "attr")]
+    if not second:
+        return None
+    return [((obj.left_edge.i, max(s.right_edge.i for s in second) + 1), False, obj)]
+
+
 def _content_of(verb):
     """(content token range, denied) governed by a reporting verb, or None."""
     doc = verb.doc
     if verb.lemma_ == "put":
         return _figure_put(verb)
+    if verb.lemma_ in _NAMING_VERBS:
+        named = _characterisation(verb)
+        if named is not None:
+            return named
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
