@@ -30,22 +30,32 @@ def test_the_speaker_not_the_outlet_spoken_to_is_the_source(nlp):
     assert sources(nlp, text) == ["Ann Lee"]
 
 
-def test_scores_count_overlap_and_exact_matches(nlp, tmp_path):
-    text = "The dam will hold, the senior engineer Ann Lee said on Monday.\n"
+def write_doc(tmp_path, text, ann):
     base = tmp_path / "data" / "dev"
     (base / "text").mkdir(parents=True)
     (base / "attributions").mkdir()
     (base / "text" / "doc1.txt").write_text(text, encoding="utf-8")
-    start = text.index("the senior")
-    end = text.index(" said")
-    cue = text.index("said")
-    (base / "attributions" / "doc1_ab12.ann").write_text(
-        f"T1\tSource {start} {end}\tthe senior engineer Ann Lee\n"
-        f"T2\tCue {cue} {cue + 4}\tsaid\n"
-        f"T3\tContent 0 17\tThe dam will hold\n", encoding="utf-8")
+    (base / "attributions" / "doc1_ab12.ann").write_text(ann, encoding="utf-8")
+
+
+def test_an_overlapping_span_is_found_but_not_exact(nlp, tmp_path):
+    text = "The dam will hold, Ann Lee said on Monday.\n"
+    start = text.index("Ann")
+    write_doc(tmp_path, text, f"T1\tSource {start} {start + 12}\tAnn Lee said\n")  # a too-long gold span
+    result = polnear.evaluate(tmp_path, "dev", nlp=nlp)
+    assert result["source_overlap_f1"] == 1.0
+    assert result["source_exact_f1"] == 0.0
+
+
+def test_scores_count_overlap_and_exact_matches(nlp, tmp_path):
+    text = "The dam will hold, the senior engineer Ann Lee said on Monday.\n"
+    start, end, cue = text.index("the senior"), text.index(" said"), text.index("said")
+    write_doc(tmp_path, text, f"T1\tSource {start} {end}\tthe senior engineer Ann Lee\n"
+                              f"T2\tCue {cue} {cue + 4}\tsaid\n"
+                              f"T3\tContent 0 17\tThe dam will hold\n")
     result = polnear.evaluate(tmp_path, "dev", nlp=nlp)
     assert result["documents"] == 1
-    assert result["source_overlap_f1"] == 1.0  # "Ann Lee" overlaps the gold span
-    assert result["source_exact_f1"] == 0.0  # but is not the same span
+    assert result["source_overlap_f1"] == 1.0
+    assert result["source_exact_f1"] == 1.0  # the source's span is its whole phrase
     assert result["cue_exact_f1"] == 1.0
     assert result["content_exact_f1"] == 1.0

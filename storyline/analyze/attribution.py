@@ -187,7 +187,24 @@ def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outle
     kind = source_kind(name, kind_head, label, known_outlets)
     if kind == "outlet" and kind_head.pos_ == "PROPN" and _media_worded(name):
         name = _proper_tail(kind_head)  # "the German newspaper BILD" is BILD
+    lo, hi = _phrase_range(head)
+    span = Span(part, min(start, head.doc[lo].idx), max(end, head.doc[hi - 1].idx + len(head.doc[hi - 1])))
     return Source(name=name, kind=kind, span=span, cue=cue, entity=mention.key if mention else None)
+
+
+def _phrase_range(head) -> tuple[int, int]:
+    """Tokens of the noun phrase that names a source, titles and appositions included ("her
+    adviser, Jake Sullivan"), relative clauses not (they may hold a source of their own)."""
+    skip = {t.i for c in head.children if c.dep_ in ("relcl", "punct") or c.dep_ == "acl" and
+            any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
+    toks = [t.i for t in head.subtree if t.i not in skip]
+    lo, hi = min(toks), max(toks) + 1
+    doc = head.doc
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return lo, hi
 
 
 def _proper_tail(head) -> str:
