@@ -295,3 +295,18 @@ def test_calling_or_describing_something_as_something_is_a_judgement(nlp, text, 
                                   "The mayor described the damage."])
 def test_calling_or_describing_without_a_second_phrase_is_no_attribution(nlp, text):
     assert all(not c.attribution for c in claims_of(nlp, text))
+
+
+def test_a_subject_in_apposition_after_a_fronted_phrase(nlp):
+    # spaCy hangs "their ... adviser, Anna Berg," on "the Courier" as appositions, "said" bare
+    text = "In an interview with the Courier, their senior legal adviser, Anna Berg, said: “The port will reopen in May.”"
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "Anna Berg"
+    assert span_text(text, c.attribution[0]) == "their senior legal adviser, Anna Berg"
+
+
+def test_a_subject_the_parser_reads_as_a_clause(nlp):
+    # spaCy makes "going" a clausal subject of "said", with "Majorities" its own subject
+    text = "Majorities of young voters in three cities going to the polls on Sunday said they oppose the dam."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name.startswith("Majorities of young voters")

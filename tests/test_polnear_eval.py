@@ -59,3 +59,8 @@ def test_scores_count_overlap_and_exact_matches(nlp, tmp_path):
     assert result["source_exact_f1"] == 1.0  # the source's span is its whole phrase
     assert result["cue_exact_f1"] == 1.0
     assert result["content_exact_f1"] == 1.0
+
+
+def test_the_subject_not_the_quoted_person_is_the_source_of_quotes(nlp):
+    text = "The author quotes the former minister Ada Lind: “Nobody read the report.”"
+    assert "The author" in sources(nlp, text)

@@ -411,6 +411,11 @@ def _subject(verb):
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    for c in verb.children:  # "Majorities of voters going to the polls said": read as a clause
+        if c.dep_ == "csubj" and c.tag_ == "VBG":
+            inner = [g for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+            if inner:
+                return inner[0]
     return _stray_subject(verb)
 
 
@@ -435,11 +440,19 @@ def _stray_subject(verb):
             aside = aside.head
         if aside.tag_ in ("VBG", "VBN") and aside.left_edge.i > verb.sent.start and doc[aside.left_edge.i - 1].text == ",":
             i = aside.left_edge.i - 2
+    if i > verb.sent.start and doc[i].text == ")":  # "Paul Ryan (R-WI) said"
+        while i > verb.sent.start and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    elif i > verb.sent.start and doc[i].text == ",":  # "her adviser, Jake Sullivan, said"
+        i -= 1
     if i < verb.sent.start:
         return None
     tok = doc[i]
     if tok.pos_ not in ("PROPN", "NOUN") or tok.head.i >= verb.i:
         return None
+    while tok.dep_ == "appos" and tok.head.dep_ == "appos":
+        tok = tok.head  # the whole apposition: "her adviser, Jake Sullivan"
     if tok.dep_ in _STRAY_DEPS and verb.dep_ not in ("conj", "advcl"):
         return tok
     if tok.dep_ == "pobj" and tok.head.lower_ in _CLAUSE_OPENERS:

@@ -95,8 +95,12 @@ def quoted_tokens(doc) -> set[int]:
 
 
 def own_source(r):
-    """The source a relation's cue introduces: the first link of its chain that it does not
-    cite ("X said, citing Y" gives X; "X told The Times" gives X, the chain's first link)."""
+    """The source a relation's cue introduces: the one its cue names standing before it ("X
+    told The Times", "Frank quotes Kahn: ..." give X and Frank), else the first link it does
+    not cite ('"...," said X'; "X said, citing Y" gives X)."""
+    before = [s for s in r.chain if s.cue == r.cue and s.span is not None and s.span.start < r.cue_span.start]
+    if before:
+        return before[-1]
     return next((s for s in r.chain if s.cue not in ("citing", "quoting")), r.chain[0] if r.chain else None)
 
 
