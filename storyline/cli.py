@@ -223,6 +223,7 @@ def eval_(
     tasks: List[str] = typer.Argument(..., help="Task names, or 'all'."),
     data: Path = typer.Option(..., "--data", help="Folder of the public evaluation data (shared/data)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the table as JSON here."),
+    tune: bool = typer.Option(False, "--tune", help="Run on the split to tune on (e.g. PolNeAR dev), not the report split."),
 ) -> None:
     """Measure the analysis on public human-labelled benchmarks."""
     import dataclasses
@@ -244,7 +245,7 @@ def eval_(
     try:
         for name in names:
             err.print(f"running {name} ...")
-            rows.append(run_task(TASKS[name], data))
+            rows.append(run_task(TASKS[name], data, tune=tune))
     except StorylineError as exc:
         _fail(exc)
     columns = ("task", "data", "split", "metric", "value", "best published", "target", "runtime")

@@ -124,7 +124,7 @@ class Source:
 
     name: str  # as resolved: "The New York Times", "senior Ukrainian official", "Kyrylo Budanov"
     kind: SourceKind
-    span: Span | None = None  # where the name stands in the article (None when inherited)
+    span: Span | None = None  # the phrase naming it in the article, titles and appositions included (None when inherited)
     cue: str | None = None  # the reporting verb or phrase: "said", "citing", "according to"
     entity: str | None = None  # canonical entity key when the source is a named entity
 

@@ -130,3 +130,15 @@ def test_a_rejection_with_a_saying_clause_keeps_the_denied_content(nlp):
     assert [(c.text, c.status) for c in claims] == [
         ("the ferry had sunk", "denied"), ("the vessel was towed to safety", "reported"),
     ]
+
+
+def test_the_person_a_relayed_report_cites_speaks_via_that_report_again(nlp):
+    claims, relayed = article(nlp, (
+        "Fares could double next year, according to research by Ada Lind, an economist, "
+        "cited by the Danish newspaper Nordlys.\n"
+        "Lind said that the rail operator was losing money.\n"
+        "Mayor Tom Berg said the trams would run."))
+    assert [s.name for s in relayed] == ["Ada Lind", "Nordlys"]
+    by_text = {c.text: [s.name for s in c.attribution] for c in claims}
+    assert by_text["the rail operator was losing money"] == ["Lind", "Nordlys"]
+    assert by_text["the trams would run"] == ["Tom Berg"]  # another named source: no relay

@@ -27,3 +27,18 @@ def test_eval_rejects_an_unknown_task(tmp_path):
     r = run("eval", "horoscopes", "--data", str(tmp_path))
     assert r.returncode == 2
     assert "unknown task" in r.stderr
+
+
+def test_eval_tune_runs_the_tune_split(tmp_path):
+    out = tmp_path / "eval.json"
+    r = run("eval", "attribution-polnear", "--tune", "--data", str(SHARED / "data"), "--json", str(out))
+    assert r.returncode == 0, r.stderr
+    [row] = json.loads(out.read_text())
+    assert row["split"] == "dev" and row["details"]["split"] == "dev"
+    assert row["details"]["documents"] == 94
+
+
+def test_eval_tune_refuses_a_task_without_a_tune_split(tmp_path):
+    r = run("eval", "dates-tempeval", "--tune", "--data", str(SHARED / "data"))
+    assert r.returncode != 0
+    assert "no tune split" in r.stderr

@@ -16,7 +16,7 @@ Sentences are cut out of a part's spaCy ``doc``; every span is an offset into th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Collection, Sequence
 
 from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
@@ -70,6 +70,17 @@ def outlet_like(name: str, known_outlets: Collection[str] = ()) -> bool:
     return bool(words) and words[-1][:1].isupper() and words[-1].lower() in OUTLET_NAME_WORDS
 
 
+# Words that introduce a named outlet: "the German newspaper BILD".
+_MEDIA_WORDS = {"newspaper", "paper", "daily", "weekly", "tabloid", "broadcaster", "magazine",
+                "channel", "network", "website", "outlet", "broadsheet"}
+
+
+def _media_worded(name: str) -> bool:
+    """Does a common noun for a news medium introduce the name ("the newspaper BILD"; not
+    "The Daily Herald", where the word is part of the name)?"""
+    return bool(_MEDIA_WORDS & {w for w in name.split()[:-1] if w.islower()})
+
+
 def source_kind(name: str, head, label: str | None, known_outlets: Collection[str] = ()) -> SourceKind:
     """Classify a source by its name, its head token and its entity label."""
     low = name.lower()
@@ -77,6 +88,8 @@ def source_kind(name: str, head, label: str | None, known_outlets: Collection[st
     text = head.lower_ if head is not None else noun
     if outlet_like(name, known_outlets):
         return "outlet"
+    if head is not None and head.pos_ == "PROPN" and (head.lower_ in OUTLETS or _media_worded(name)):
+        return "outlet"  # "the German newspaper BILD", "broadcaster Nordvision"
     if label == "PERSON":
         return "person"
     if text in ANONYMOUS_NOUNS or noun in ANONYMOUS_NOUNS:
@@ -114,7 +127,22 @@ def _name_tokens(head):
                     and toks[0].dep_ in ("det", "nummod", "amod") or toks[0].is_punct):
         toks = toks[1:]
     # a possessor of a role ("Russia's foreign minister") is kept; a trailing "'s" is not
-    return toks or [head]
+    toks = toks or [head]
+    end = _complement_end(head)
+    return toks + list(head.doc[head.i + 1:end]) if end > head.i + 1 else toks
+
+
+def _complement_end(head) -> int:
+    """End of the phrase that says whose a common-noun source is: "the director of Brennick
+    General Hospital", "a spokesman for the ministry", "an analyst at Hankuk University"."""
+    if head.pos_ != "NOUN":
+        return head.i + 1
+    preps = ("of", "for", "at") if head.lemma_.lower() in ROLE_NOUNS else ("of",)
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i == end and any(g.dep_ == "pobj" for g in c.children):
+            end = c.right_edge.i + 1
+    return end
 
 
 def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outlets: Collection[str],
@@ -157,7 +185,34 @@ def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outle
     if label != "PERSON" and _names_earlier_person(name, head.doc, start):
         label = "PERSON"  # "Zelenskyy said" after "President Volodymyr Zelenskyy"
     kind = source_kind(name, kind_head, label, known_outlets)
+    if kind == "outlet" and kind_head.pos_ == "PROPN" and _media_worded(name):
+        name = _proper_tail(kind_head)  # "the German newspaper BILD" is BILD
+    lo, hi = _phrase_range(head)
+    span = Span(part, min(start, head.doc[lo].idx), max(end, head.doc[hi - 1].idx + len(head.doc[hi - 1])))
     return Source(name=name, kind=kind, span=span, cue=cue, entity=mention.key if mention else None)
+
+
+def _phrase_range(head) -> tuple[int, int]:
+    """Tokens of the noun phrase that names a source, titles and appositions included ("her
+    adviser, Jake Sullivan"), relative clauses not (they may hold a source of their own)."""
+    skip = {t.i for c in head.children if c.dep_ in ("relcl", "punct") or c.dep_ == "acl" and
+            any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for t in c.subtree}
+    toks = [t.i for t in head.subtree if t.i not in skip]
+    lo, hi = min(toks), max(toks) + 1
+    doc = head.doc
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return lo, hi
+
+
+def _proper_tail(head) -> str:
+    """The run of proper nouns ending at ``head``: "Daily Herald" of "the regional paper Daily Herald"."""
+    i = head.i
+    while i > 0 and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].dep_ == "compound":
+        i -= 1
+    return head.doc[i:head.i + 1].text
 
 
 def _names_earlier_person(name: str, doc, before: int) -> bool:
@@ -236,7 +291,9 @@ def _tail_content(verb):
     """', The Times writes, citing officials.' at the end of a sentence: the content is what
     stands before the comma. Returns a token range or None."""
     subj = _subject(verb)
-    if subj is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+    # "..., a sailor told the newspaper Nordlys.": what "tell" governs is its addressee
+    objects = ("ccomp", "xcomp") if verb.lemma_ == "tell" else ("dobj", "ccomp", "xcomp")
+    if subj is None or any(c.dep_ in objects for c in verb.children):
         return None
     sent = verb.sent
     s_lo = min(_subtree_range(subj)[0], verb.i)
@@ -244,59 +301,194 @@ def _tail_content(verb):
     after = [t for t in verb.doc[verb.i + 1:sent.end] if not (t.is_punct or t.is_space)]
     cited = set()
     for c in verb.children:
-        if c.lemma_ in RELAY_VERBS or c.dep_ in ("prep", "npadvmod", "advmod") or c.i == subj.i:
+        if c.lemma_ in RELAY_VERBS or c.dep_ in ("prep", "npadvmod", "advmod", "dobj", "dative") or c.i == subj.i:
             cited.update(t.i for t in c.subtree)
     if any(t.i not in cited for t in after):
         return None
     if s_lo <= sent.start:
         return None
     before = verb.doc[s_lo - 1]
-    if not (before.is_punct and before.text in ',"”\''):
+    if not (before.is_punct and before.text in (",", "'") + _CLOSE_QUOTES):
         return None
     return sent.start, s_lo
 
 
-_OPEN_QUOTES = ('"', "“")
+# Quotation marks as spaCy tokenises them; some archives write '' and `` for " (NYT text).
+_OPEN_QUOTES = ('"', "“", "``", "''")
+_CLOSE_QUOTES = ('"', "”", "''")
+_QUOTATION = "quotation"
+
+
+def opens_quote(tok) -> bool:
+    """Does ``tok`` open a quotation? A straight mark opens when it leans on the next word."""
+    if tok.text in ("“", "``"):
+        return True
+    return tok.text in ('"', "''") and not tok.whitespace_ and (
+        tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_) or tok.doc[tok.i - 1].is_space)
+
+
+def closes_quote(tok) -> bool:
+    """Does ``tok`` close a quotation? A straight mark closes when it leans on the word before."""
+    if tok.text == "”":
+        return True
+    return tok.text in ('"', "''") and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
+        and not tok.doc[tok.i - 1].is_space  # marks a content read from quotation marks, which may lie outside the sentence
 
 
 def _following_quote(verb):
-    """'She said, “...”' / 'He continued: "..."': the quotation after the verb is the content."""
+    """'She said, “...”' / 'He told the crowd: "..."': the quotation after the verb is the
+    content. 'He said:' ending a sentence introduces the next one (a quoted paragraph)."""
     doc = verb.doc
+    sent = verb.sent
     i = verb.i + 1
-    while i < len(doc) and (doc[i].dep_ in ("prt", "advmod") or doc[i].is_space):
+    # an addressee or an adjunct may stand between: "told the crowd", "said in a statement"
+    while i < sent.end and (doc[i].is_space or doc[i].text not in (",", ":") and doc[i].head.i != doc[i].i
+                            and verb.i in [a.i for a in doc[i].ancestors] and doc[i].pos_ not in ("VERB", "AUX")):
         i += 1
-    if i + 1 >= len(doc) or doc[i].text not in (",", ":") or doc[i + 1].text not in _OPEN_QUOTES:
+    if i >= len(doc) or doc[i].text not in (",", ":"):
         return None
-    lo = i + 1
+    j, crossed = i + 1, False
+    while j < len(doc) and doc[j].is_space:
+        crossed, j = crossed or "\n" in doc[j].text, j + 1
+    if j < len(doc) and opens_quote(doc[j]):
+        return _quotation_from(doc, j)
+    if doc[i].text == ":" and j < len(doc) and (crossed or j >= sent.end):
+        return j, _paragraph_end(doc, j)  # "He said:" and a paragraph of its words
+    return None
+
+
+def _paragraph_end(doc, start: int) -> int:
+    end = start + 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return end
+
+
+def _quotation_from(doc, lo: int) -> tuple[int, int]:
+    """Tokens of the quotation opening at ``lo``, to its closing mark or the end of the paragraph."""
     hi = lo + 1
-    while hi < len(doc) and doc[hi].text not in ('"', "”") and "\n" not in doc[hi].text:
+    while hi < len(doc) and not closes_quote(doc[hi]) and "\n" not in doc[hi].text:
         hi += 1
     return lo, min(hi + 1, len(doc))
 
 
+def _preceding_quote(verb):
+    """'“...,” Ann Lee told reporters on Monday.': a quotation opening the sentence and closing
+    right before the speaker is the content, whatever follows the verb. When the speaker opens
+    the sentence ('“... !” one voter wrote.'), the quotation is the sentence before."""
+    doc, sent = verb.doc, verb.sent
+    subj = _subject(verb)
+    lo = min(_subtree_range(subj)[0], verb.i) if subj is not None and subj.i < verb.i else verb.i
+    if subj is None and lo > sent.start:
+        return None
+    i = lo - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in (",", ":")):
+        i -= 1
+    if i < 0 or not closes_quote(doc[i]):
+        return None
+    if i >= sent.start:  # the quotation is in this sentence and must open it
+        return (sent.start, i + 1) if opens_quote(doc[sent.start]) else None
+    # the speaker's sentence only names the speaker: "one voter wrote." / "he said on Monday."
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) or verb.dep_ != "ROOT":
+        return None
+    opening = i - 1
+    while opening >= 0 and not opens_quote(doc[opening]) and "\n" not in doc[opening].text:
+        opening -= 1
+    if opening < 0 or not opens_quote(doc[opening]):
+        return None
+    return opening, i + 1
+
+
 def _subject(verb):
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            return c
+    """The subject of ``verb``: the nearest ``nsubj`` before it ("2:00 p.m. A court document
+    says": not the time), else one after it, else the agent of a passive, else a stray one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    for c in verb.children:  # "Majorities of voters going to the polls said": read as a clause
+        if c.dep_ == "csubj" and c.tag_ == "VBG":
+            inner = [g for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+            if inner:
+                return inner[0]
+    return _stray_subject(verb)
+
+
+_STRAY_DEPS = {"appos", "conj", "npadvmod", "dobj", "nmod", "attr"}
+# "after The Times reported": the parser may read a clause opener as a preposition.
+_CLAUSE_OPENERS = {"after", "before", "since", "until", "as", "while", "because", "when"}
+
+
+def _stray_subject(verb):
+    """A finite verb without a subject is a parse error when a noun stands right before it:
+    "On the trail for his wife, Bill Clinton said ..." hangs "Clinton" on "wife" as an
+    apposition; "hours after The Times, quoting officials, reported" makes "The Times" the
+    object of "after". That noun (before any ", quoting X," aside) is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj", "advcl"):
+        return None
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and doc[i].dep_ == "advmod":
+        i -= 1
+    if i > verb.sent.start and doc[i].text == ",":  # skip ", quoting Ukrainian officials,"
+        aside = doc[i - 1]
+        while aside.head.i != aside.i and aside.head.i < verb.i and aside.tag_ not in ("VBG", "VBN"):
+            aside = aside.head
+        if aside.tag_ in ("VBG", "VBN") and aside.left_edge.i > verb.sent.start and doc[aside.left_edge.i - 1].text == ",":
+            i = aside.left_edge.i - 2
+    if i > verb.sent.start and doc[i].text == ")":  # "Paul Ryan (R-WI) said"
+        while i > verb.sent.start and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    elif i > verb.sent.start and doc[i].text == ",":  # "her adviser, Jake Sullivan, said"
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.head.i >= verb.i:
+        return None
+    while tok.dep_ == "appos" and tok.head.dep_ == "appos":
+        tok = tok.head  # the whole apposition: "her adviser, Jake Sullivan"
+    if tok.dep_ in _STRAY_DEPS and verb.dep_ not in ("conj", "advcl"):
+        return tok
+    if tok.dep_ == "pobj" and tok.head.lower_ in _CLAUSE_OPENERS:
+        return tok
     return None
+
+
+def _governor(verb):
+    """The verb whose subject a subject-less ``verb`` shares: "saying" in "X did A, saying B",
+    "note" in "he is correct to note", "saying" in "he began by saying"."""
+    head = verb.head
+    if verb.dep_ in ("advcl", "conj", "xcomp"):
+        pass
+    elif verb.dep_ == "pcomp" and head.pos_ == "ADP":
+        head = head.head
+    else:
+        return None
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    return head if head.i != verb.i else None
 
 
 def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Source, ...]:
     """Sources behind ``verb``, nearest first: cited sources, then the subject (or its relay)."""
     chain: list[Source] = []
     subj = _subject(verb)
-    if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and depth < 2:
-        chain.extend(_chain_for(verb.head, part, mentions, outlets, verb.head.lemma_ and _cue_text(verb.head), depth + 1))
+    governor = _governor(verb) if subj is None and depth < 2 else None
+    if governor is not None:
+        chain.extend(_chain_for(governor, part, mentions, outlets, _cue_text(governor), depth + 1))
     elif subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         chain.append(make_source(verb.head, part, mentions, outlets, cue))
     elif subj is not None and not (subj.lower_ == "it" and any(c.dep_ == "nsubjpass" for c in verb.children)):
         if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-            chain.append(make_source(verb.head, part, mentions, outlets, cue))
+            # "Jeb Bush, who said ...": named by the antecedent, standing where "who" stands
+            source = make_source(verb.head, part, mentions, outlets, cue)
+            chain.append(replace(source, span=Span(part, subj.idx, subj.idx + len(subj))))
         else:
             chain.append(make_source(subj, part, mentions, outlets, cue))
             chain.extend(_relay_of(subj, part, mentions, outlets))
@@ -315,6 +507,12 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
             if c.lower_ == "citing" and c.head.i != verb.i and _first_mark_after(verb, c):
                 cited.extend(_cited(c, part, mentions, outlets))
                 break
+        # "The Times, quoting officials, reported": the aside between subject and verb
+        if not cited and subj is not None and subj.i < verb.i:
+            for c in verb.doc[subj.i + 1:verb.i]:
+                if c.lower_ in ("citing", "quoting") and c.head.i != verb.i:
+                    cited.extend(_cited(c, part, mentions, outlets))
+                    break
     return tuple(cited) + tuple(chain)
 
 
@@ -324,7 +522,8 @@ _RELAYING_PARTICIPLES = {"quote", "cite", "interview"}
 def _relay_of(head, part, mentions, outlets) -> list[Source]:
     """"officials quoted by The Times": the outlet that relays the source headed by ``head``."""
     out = []
-    for acl in head.children:
+    # anywhere in the noun phrase: "research by X, an analyst, cited by The Times"
+    for acl in head.subtree:
         if acl.dep_ == "acl" and acl.lemma_.lower() in _RELAYING_PARTICIPLES:
             for agent in acl.children:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
@@ -347,8 +546,13 @@ def _addressed_outlets(verb, part, mentions, outlets) -> list[Source]:
                 for p in o.children:
                     if p.dep_ == "prep" and p.lower_ in ("for", "with", "to"):
                         found.extend(g for g in p.children if g.dep_ == "pobj")
+    # "told reporters" names no outlet; "told the newspaper" points back to one
+    found = [t for t in found if t.lemma_.lower() not in _PRESS_PEOPLE]
     sources = [make_source(t, part, mentions, outlets, verb.text) for t in found]
     return [s for s in sources if s.kind == "outlet"][:1]
+
+
+_PRESS_PEOPLE = {"reporter", "journalist", "correspondent", "newsman", "interviewer"}
 
 
 def _first_mark_after(verb, citing) -> bool:
@@ -380,20 +584,75 @@ def _cue_text(verb) -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
+def _after_line_break(verb, start: int) -> bool:
+    return start > verb.i and any("\n" in t.text for t in verb.doc[verb.i:start])
+
+
+_FIGURE_NOUNS = {"number", "toll", "total", "figure", "count", "estimate", "cost", "costs", "size",
+                 "value", "tally", "loss", "losses", "casualties", "damage", "strength"}
+
+
+def _figure_put(verb):
+    """'X put the death toll at 40': an estimate; the content is the figure and its value."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS]
+    if not objs:
+        return None
+    at = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "at" and t.i > objs[0].i
+          and any(g.dep_ == "pobj" and g.like_num or g.pos_ == "NUM" for g in t.subtree)]
+    if not at:
+        return None
+    return [((objs[0].left_edge.i, at[0].right_edge.i + 1), False, objs[0])]
+
+
+_NAMING_VERBS = {"call", "describe", "label", "brand", "dub"}
+
+
+def _characterisation(verb):
+    """'X called the plan "a disaster"', 'X described the plan as a disaster': X's judgement of
+    the object is the content. 'She called the police' (no second phrase) is none."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs or objs[0].pos_ == "PRON" and objs[0].lower_ in ("it", "this", "that") and verb.lemma_ != "call":
+        return None
+    obj = objs[0]
+    if verb.lemma_ == "describe" or verb.lemma_ == "brand":
+        second = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
+    else:
+        second = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
+        # the parser may hang the second phrase inside the object: "the senator a nasty guy"
+        second = second or [c for c in obj.rights if c.dep_ in ("appos", "npadvmod", "amod", "attr")]
+    if not second:
+        return None
+    return [((obj.left_edge.i, max(s.right_edge.i for s in second) + 1), False, obj)]
+
+
 def _content_of(verb):
     """(content token range, denied) governed by a reporting verb, or None."""
     doc = verb.doc
+    if verb.lemma_ == "put":
+        return _figure_put(verb)
+    if verb.lemma_ in _NAMING_VERBS:
+        named = _characterisation(verb)
+        if named is not None:
+            return named
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    # a clause starting past a line break after the verb is a paragraph the parser ran into
+    ccomps = [c for c in ccomps if not _after_line_break(verb, _clause_range(c)[0])]
     if ccomps:
         return [(_clause_range(c), False, c) for c in ccomps]
+    quote = _preceding_quote(verb)
+    if quote is not None:
+        return [(quote, False, _QUOTATION)]
     tail = _tail_content(verb)
     if tail is not None:
         return [(tail, False, None)]
     quote = _following_quote(verb)
     if quote is not None:
-        return [(quote, False, None)]
+        return [(quote, False, _QUOTATION)]
+    aside = _as_aside(verb)
+    if aside is not None:
+        return [(aside, False, verb.head)]
     # ", a spokesman said." hangs off the clause it reports
     if verb.dep_ == "parataxis" or (verb.dep_ in ("advcl", "conj") and verb.i > verb.head.i
                                    and _subject(verb) is not None and verb.lemma_ in ("say", "add", "tell", "write", "note")
@@ -428,6 +687,52 @@ def _content_of(verb):
     return None
 
 
+def _as_aside(verb):
+    """'As The Post reported, A.' / 'A, as she noted.': the clause the aside hangs on is the content."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None  # "as she said that ..." / "as he noted the figures"
+    lo, hi = _subtree_range(verb.head)
+    vlo, vhi = _subtree_range(verb)
+    return (vhi, hi) if vlo <= lo else (lo, vlo)
+
+
+# Words that open a "Label: ..." line without being anyone who speaks.
+_LABELS = {"update", "updates", "watch", "breaking", "exclusive", "video", "photo", "photos", "note",
+           "editor", "related", "read", "listen", "live", "opinion", "analysis", "correction",
+           "warning", "source", "sources", "credit", "image", "caption", "transcript", "more"}
+
+
+def _colon_relation(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
+    """'Kremlin: No troops crossed the border.' / 'Poll: Trump ties Clinton': a headline's
+    name before a colon is the source of what follows it."""
+    toks = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(toks[:8]) if t.text == ":"), None)
+    if not colon:
+        return None
+    name, rest = toks[:colon], toks[colon + 1:]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in name) or name[0].lower_ in _LABELS:
+        return None
+    words = [t for t in rest if t.is_alpha]
+    title_case = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    if len(rest) < 3 or not (any(t.pos_ in ("VERB", "AUX") for t in rest) or opens_quote(rest[0])
+                             or rest[0].text in ("‘", "'") or title_case):  # a headline's verb may be tagged a noun
+        return None
+    inside = {t.i for t in name}
+    heads = [t for t in name if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in ("PROPN", "NOUN")]
+    if not heads:
+        return None
+    head = heads[0]
+    named = any(_ent_of(t) is not None and _ent_of(t).label_ in _NAMED for t in name)
+    if not (named or any(t.pos_ == "PROPN" for t in name) or head.lemma_.lower() in ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS):
+        return None
+    doc, cue = sent.doc, toks[colon]
+    lo, hi = rest[0].i, sent.end
+    return Relation(sentence.index, ":", Span(part, cue.idx, cue.idx + 1), _span_of(doc, part, lo, hi),
+                    (make_source(head, part, mentions, outlets, ":"),), False, (cue.i, cue.i + 1), (lo, hi))
+
+
 def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[EntityMention] = (),
                    known_outlets: Collection[str] = ()) -> list[Relation]:
     """Every attribution whose cue stands in ``sentence`` (a sentence of ``doc``'s part)."""
@@ -435,6 +740,9 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
     if sent is None:
         return []
     out: list[Relation] = []
+    colon = _colon_relation(sent, part, sentence, mentions, known_outlets)
+    if colon is not None:
+        out.append(colon)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             rel = _according(tok, sent, part, sentence, mentions, known_outlets)
@@ -443,6 +751,8 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
             continue
+        if tok.lower_ in ("citing", "quoting"):
+            continue  # a relay's aside names a source, it reports nothing itself
         if tok.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             continue
         if any(c.dep_ == "nsubjpass" for c in tok.children) and tok.lemma_ in ("expect", "believe", "think", "say", "know", "report"):
@@ -455,8 +765,10 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
         cue = _cue_text(tok)
         chain = _chain_for(tok, part, mentions, known_outlets, cue)
         for (lo, hi), denied, _root in contents:
-            lo = max(lo, sent.start)
-            hi = hi if hi > sent.end and doc[lo].text in _OPEN_QUOTES else min(hi, sent.end)
+            if _root is not _QUOTATION or not (hi <= sent.start or lo >= sent.end):
+                # only a quotation before or after the sentence stays whole
+                lo = max(lo, sent.start)
+                hi = hi if hi > sent.end and lo < sent.end and doc[lo].text in _OPEN_QUOTES else min(hi, sent.end)
             if hi <= lo:
                 continue
             out.append(Relation(

@@ -59,11 +59,29 @@ def extract_claims(doc, part: Part, sentences: Sequence[Sentence], article_id: s
     pending: list[int] = []  # claims inside a quotation still waiting for its speaker
     carry: tuple[Source, ...] = ()  # the speaker of a quotation still open
     inside = False  # is a quotation open at this point of the text
+    ahead: tuple[tuple[Source, ...], int] | None = None  # chain and end of a quotation announced by "X said:"
     for sentence in sentences:
         sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if sent is None or not_a_claim(sent):
             continue
         relations = innermost(find_relations(doc, part, sentence, mentions, outlets), doc)
+        before = [(r, ch) for r, ch in relations if r.content.end <= sentence.start]
+        after = [(r, ch) for r, ch in relations if r.content.start >= sentence.end]
+        if before or after:
+            # '“...!” one voter wrote.' / 'He said:' + a quoted paragraph: the speaker's
+            # sentence names who speaks; the quotation stays the claim of its own sentence.
+            for r, ch in before:
+                claims = [_attributed(c, ch, None, doc) if not c.attribution and r.content.start <= c.span.start
+                          and c.span.end <= r.content.end else c for c in claims]
+            ahead = next(((ch, r.content.end) for r, ch in after), ahead)
+            relations = [x for x in relations if x not in before and x not in after]
+            if not relations:
+                continue
+        elif ahead and not relations and sentence.start < ahead[1]:
+            claims.extend(_attributed(c, ahead[0], None, doc)
+                          for c in _claims_of(sentence, sent, relations, doc, part, article_id, outlet))
+            continue
+        ahead = None
         made = _claims_of(sentence, sent, relations, doc, part, article_id, outlet)
         # A quotation running over several sentences belongs to the speaker named at its end.
         was_inside = inside
@@ -198,7 +216,8 @@ def _main_clause(sent, relations) -> tuple[int, int] | None:
         (clo, chi), (tlo, thi) = rel.cue_tokens, rel.content_tokens
         if clo <= root.i < chi or tlo <= root.i < thi:
             return None
-    first = min(rel.cue_tokens[0] for rel, _ in relations)
+    # the main clause stops where the first relation's cue or content begins
+    first = min(min(rel.cue_tokens[0], rel.content_tokens[0]) for rel, _ in relations)
     if first <= root.i:
         return None
     lo, hi = sent.start, first
@@ -266,7 +285,9 @@ def _relayed_chain(claims: Sequence[Claim], paragraph_of: dict[int, tuple[str, i
             continue
         for i, s in enumerate(c.attribution):
             if s.kind == "outlet" and not _is_backref(s):
-                cited = [x for x in c.attribution[:i] if x.cue in ("citing", "quoting") and x.kind != "outlet"]
+                # "citing X" beside the outlet, or "X ... cited by <outlet>"
+                cited = [x for x in c.attribution[:i] if x.kind != "outlet" and (
+                    x.cue in ("citing", "quoting") or s.cue in ("cited", "quoted"))]
                 return tuple(cited[:1]) + (s,)
     return ()
 
@@ -283,7 +304,8 @@ def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...], append: 
         kind = _is_backref(s)
         if kind in ("outlet", "report"):
             out.append(replace(outlet, span=s.span, cue=s.cue))
-        elif kind in ("officials", "anonymous") and len(relayed) > 1:
+        elif kind in ("officials", "anonymous") and len(relayed) > 1 and relayed[0].kind in ("official", "anonymous"):
+            # "the official" after "a senior official told The Times"; "the mayor" is not Ada Lind
             out.append(replace(relayed[0], span=s.span, cue=s.cue))
         else:
             out.append(s)
@@ -294,11 +316,23 @@ def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...], append: 
         first_named = out[0].kind in ("official", "anonymous")
         out.extend(r for r in relayed if r.name not in {s.name for s in out}
                    and (r.kind == "outlet" or not first_named))
+    elif append and out and len(relayed) > 1 and _same_person(out[0], relayed[0]) \
+            and not any(s.kind == "outlet" for s in out):
+        # the person the relayed report cites, speaking again in the rewrite: still via the relay
+        out.append(outlet)
     deduped: list[Source] = []
     for s in out:
         if not deduped or deduped[-1].name != s.name:
             deduped.append(s)
     return tuple(deduped)
+
+
+def _same_person(a: Source, b: Source) -> bool:
+    """'Guseinova' and 'Elena Guseinova': one named person (a surname names the full name)."""
+    if a.kind != "person" or b.kind != "person":
+        return False
+    wa, wb = a.name.split(), b.name.split()
+    return a.name == b.name or (len(wa) == 1 and wa[0] == wb[-1]) or (len(wb) == 1 and wb[0] == wa[-1])
 
 
 def _different(chain: tuple[Source, ...], relayed: tuple[Source, ...]) -> bool:

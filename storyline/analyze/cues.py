@@ -22,6 +22,8 @@ REPORTING_VERBS = frozenset({
     "signal", "demand", "ask", "urge", "call", "blame", "criticize", "criticise", "praise",
     "write", "post", "publish", "report", "estimate", "calculate", "project", "continue",
     "conclude", "begin", "describe", "tweet",
+    # "judged it unlikely that ...", "put the toll at 40" (an estimate: see attribution._figure_put)
+    "judge", "put",
 })
 
 # Of those, the ones that only count with a clause or a quote as their content: "she called
@@ -32,7 +34,7 @@ CLAUSE_ONLY = frozenset({
     "fear", "worry", "wonder", "describe", "praise", "criticize", "criticise", "blame",
     "demand", "urge", "signal", "post", "publish", "project", "calculate", "mention",
     "comment", "joke", "continue", "begin", "observe", "remark", "inform", "assure", "think", "believe",
-    "suspect", "assume", "doubt", "charge", "accuse", "tell", "add", "write", "cite",
+    "suspect", "assume", "doubt", "charge", "accuse", "tell", "add", "write", "cite", "judge",
 })
 
 # A source that rejects the content: the claim is "denied".

@@ -1,8 +1,9 @@
 """Attribution on PolNeAR (Newell et al. 2018): source, cue and content spans against brat standoff.
 
-Each document's text goes through the product's own code: spaCy, ``split_sentences``,
-``extract_claims`` (sources: the span of each claim's nearest source as the sentence names
-it; contents: the spans of claims with a source of their own) and ``find_relations`` (cues).
+Each document's text goes through the product's own code: spaCy, ``split_sentences`` and
+``find_relations``, the attribution relations ``extract_claims`` builds its claims from. As
+PolNeAR annotates only the outermost attribution of nested ones, only the outermost
+relations of each sentence are scored (see :func:`predict`).
 
 Two scores per span type:
 
@@ -25,8 +26,8 @@ import re
 import time
 from pathlib import Path
 
-from ..analyze.attribution import find_relations
-from ..analyze.claims import extract_claims
+from ..analyze.attribution import closes_quote, opens_quote, find_relations
+from ..analyze.cues import REPORTING_VERBS
 from ..analyze.nlp import load_nlp
 from ..analyze.sentences import split_sentences
 
@@ -52,20 +53,84 @@ def read_gold(path: Path) -> dict[str, set[tuple[int, int]]]:
     return gold
 
 
-def predict(nlp, text: str) -> dict[str, set[tuple[int, int]]]:
-    doc = nlp(text)
-    sentences = split_sentences(doc, "text")
-    claims = extract_claims(doc, "text", sentences, "doc")
+def predict(nlp, text: str, doc=None) -> dict[str, set[tuple[int, int]]]:
+    """Source, cue and content spans of the outermost attribution relations of each sentence.
+
+    PolNeAR is univocal: "Clinton says, 'I think A'" is one attribution (Clinton, says, the
+    quote); the nested "I think" is not annotated. So only relations whose cue stands outside
+    every other relation's content are scored, each with its own source: the chain link its
+    cue introduced (not a source it cites, nor the outlet it spoke to).
+    """
+    doc = doc if doc is not None else nlp(text)
+    quoted = quoted_tokens(doc)
     pred: dict[str, set[tuple[int, int]]] = {t: set() for t in TYPES}
-    for c in claims:
-        if c.attribution and c.attribution[0].span is not None:
-            s = c.attribution[0].span
-            pred["Source"].add((s.start, s.end))
-            pred["Content"].add((c.span.start, c.span.end))
-    for sentence in sentences:
-        for r in find_relations(doc, "text", sentence):
+    for sentence in split_sentences(doc, "text"):
+        relations = find_relations(doc, "text", sentence)
+        for r in relations:
+            if r.cue_tokens[0] in quoted or any(
+                    o is not r and o.content_tokens[0] <= r.cue_tokens[0] < o.content_tokens[1] for o in relations):
+                continue
             pred["Cue"].add((r.cue_span.start, r.cue_span.end))
+            pred["Content"].add((r.content.start, r.content.end))
+            source = own_source(r)
+            if source is not None and source.span is not None:
+                pred["Source"].add((source.span.start, source.span.end))
     return pred
+
+
+def quoted_tokens(doc) -> set[int]:
+    """Tokens inside quotation marks. A cue there ("I think" in a quotation) belongs to an
+    attribution nested in the quotation's own, which PolNeAR does not annotate; a quotation
+    is closed at the end of its paragraph when no mark closes it (a quote that runs on)."""
+    inside, quoted = False, set()
+    for tok in doc:
+        if "\n" in tok.text:
+            inside = False
+        elif opens_quote(tok) and not inside:
+            inside = True
+        elif closes_quote(tok) and inside:
+            inside = False
+        elif inside:
+            quoted.add(tok.i)
+    return quoted
+
+
+def own_source(r):
+    """The source a relation's cue introduces: the one its cue names standing before it ("X
+    told The Times", "Frank quotes Kahn: ..." give X and Frank), else the first link it does
+    not cite ('"...," said X'; "X said, citing Y" gives X)."""
+    before = [s for s in r.chain if s.cue == r.cue and s.span is not None and s.span.start < r.cue_span.start]
+    if before:
+        return before[-1]
+    return next((s for s in r.chain if s.cue not in ("citing", "quoting")), r.chain[0] if r.chain else None)
+
+
+def read_pairs(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(source, cue) spans of each attribution of one ``.ann`` file that has both."""
+    spans: dict[str, tuple[int, int]] = {}
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            offsets = fields[1].partition(" ")[2]
+            pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]
+            spans[fields[0]] = (min(p[0] for p in pieces), max(p[1] for p in pieces))
+        elif line.startswith("E") and len(fields) >= 2:
+            roles = dict(x.split(":", 1) for x in fields[1].split() if ":" in x)
+            if "Source" in roles and "Cue" in roles:
+                pairs.append((roles["Source"], roles["Cue"]))
+    return [(spans[a], spans[b]) for a, b in pairs if a in spans and b in spans]
+
+
+def speech_cue(doc, cue: tuple[int, int]) -> bool:
+    """Is a gold cue one storyline reads as reporting ("said", "according to", a headline's
+    colon, any verb of REPORTING_VERBS), rather than a stance or an act ("supports", "refused to")?"""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None:
+        return False
+    low = span.text.lower().strip()
+    return low in (":", "according to") or any(
+        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS for t in span)
 
 
 def _norm(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -107,11 +172,17 @@ def evaluate(folder: Path, split: str = "dev", limit: int | None = None, nlp=Non
     nlp = nlp or load_nlp()
     pairs = documents(Path(folder), split)[: limit or None]
     counts = {(t, m): [0, 0, 0, 0] for t in TYPES for m in ("exact", "overlap")}  # tp_p, n_p, tp_r, n_g
+    speech = [0, 0]  # gold sources whose cue is a reporting verb (our list), "according to" or ":": found, all
     started = time.perf_counter()
     for text_path, ann_path in pairs:
         text = text_path.read_text(encoding="utf-8")
         gold = read_gold(ann_path)
-        pred = predict(nlp, text)
+        doc = nlp(text)
+        pred = predict(nlp, text, doc)
+        for source, cue in read_pairs(ann_path):
+            if speech_cue(doc, cue):
+                speech[1] += 1
+                speech[0] += _overlaps(source, pred["Source"])
         for t in TYPES:
             g = {_norm(text, s) for s in gold[t]}
             p = {_norm(text, s) for s in pred[t]}
@@ -128,6 +199,11 @@ def evaluate(folder: Path, split: str = "dev", limit: int | None = None, nlp=Non
         r = tp_r / n_g if n_g else 0.0
         key = f"{t.lower()}_{m}"
         result[f"{key}_p"], result[f"{key}_r"], result[f"{key}_f1"] = round(p, 3), round(r, 3), round(_f1(p, r), 3)
+    # Recall on the gold attributions whose cue is one of our reporting verbs (PolNeAR also
+    # annotates stances and acts: "X supports Y", "X refused to"), and their share of all gold
+    # sources. A diagnostic of where recall is lost, not the score.
+    result["source_overlap_r_reporting"] = round(speech[0] / speech[1], 3) if speech[1] else 0.0
+    result["reporting_share"] = round(speech[1] / counts[("Source", "overlap")][3], 3) if counts[("Source", "overlap")][3] else 0.0
     return result
 
 

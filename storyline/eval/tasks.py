@@ -29,6 +29,9 @@ class Task:
     best_published: str
     target: float | None
     run: Callable[[Path], dict[str, Any]]
+    # the split to tune on, and how to run it (`storyline eval --tune`); None when not offered
+    tune_split: str | None = None
+    tune: Callable[[Path], dict[str, Any]] | None = None
 
 
 @dataclass
@@ -69,20 +72,26 @@ TASKS: dict[str, Task] = {
              "HeidelTime 77.61", 0.85, _call("tempeval", "evaluate_split", split="report")),
         Task("attribution-polnear", "polnear", "test", "source_overlap_f1",
              "none on PolNeAR; Citron on PARC 3.0 0.853 overlap", 0.85,
-             _call("polnear", "evaluate", split="test")),
+             _call("polnear", "evaluate", split="test"),
+             tune_split="dev", tune=_call("polnear", "evaluate", split="dev")),
     ]
 }
 
 
-def run_task(task: Task, data_dir: Path) -> Row:
+def run_task(task: Task, data_dir: Path, tune: bool = False) -> Row:
+    """Run ``task`` on its report split, or on its tune split when ``tune`` (a figure to tune
+    against, never one to report)."""
     folder = data_dir / task.data
     if not folder.is_dir():
         raise DataError(f"{folder}: missing; {task.name} needs the {task.data} data set")
+    if tune and task.tune is None:
+        raise DataError(f"{task.name}: no tune split offered")
+    run, split = (task.tune, task.tune_split) if tune else (task.run, task.split)
     started = time.perf_counter()
     try:
-        result = task.run(folder)
+        result = run(folder)
         value, error = result.get(task.metric), None
     except (OSError, ValueError, KeyError) as exc:  # malformed data: say which and go on
         result, value, error = {}, None, f"{type(exc).__name__}: {exc}"
-    return Row(task.name, task.data, task.split, task.metric, value, task.best_published,
+    return Row(task.name, task.data, split, task.metric, value, task.best_published,
                task.target, time.perf_counter() - started, result, error)
