@@ -300,3 +300,19 @@ def test_an_outlet_named_by_a_short_form_is_the_storys_outlet():
     assert claim_origin(told, arts) == "Westmark Courier"
     assert claim_origin(via_times, arts) == "Daily Times"  # the one outlet of the story it fits
     assert claim_origin(unknown, arts) == "the Herald"
+
+
+def test_a_named_speaker_in_a_rewrite_is_not_the_rewritten_reports_origin():
+    from storyline.model import Source
+
+    a = article("rewrite", "Daily Post", 1)
+    named = claim(OPENED, a, attribution=(Source("Mayor Anna Lind", "person", cue="said"),), status="reported")
+    report = fuse(analysed(a, named, relayed=(outlet("The Valley Times"),)))
+    assert report.facts[0].origins == ("Daily Post",)
+
+
+def test_a_claim_whose_chain_reaches_an_outlet_keeps_that_origin_in_a_rewrite():
+    a = article("rewrite", "Daily Post", 1)
+    c = claim(OPENED, a, attribution=(person("officials"), outlet("The Valley Times")), status="reported")
+    report = fuse(analysed(a, c, relayed=(outlet("The Hill Gazette"),)))
+    assert report.facts[0].origins == ("The Valley Times",)

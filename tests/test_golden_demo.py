@@ -19,10 +19,7 @@ GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "demo_expected.yaml"
 KNOWN_GAPS: dict[str, str] = {
     "attribution:kursk-upper-bound-20000#1": "attribution chain incomplete (relay or back-reference not resolved)",
     "fact:kursk-arrival": "claims of this fact not all aligned into one fact, or origins miscounted",
-    "fact:kursk-5000-by-monday": "claims of this fact not all aligned into one fact, or origins miscounted",
-    "fact:kursk-budanov-11000": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:kursk-kremlin-denial": "claims of this fact not all aligned into one fact, or origins miscounted",
-    "fact:kursk-zelensky-joined-war": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:calder-quake-struck": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:calder-toll-corrected-31": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:velmora-toll-22": "claims of this fact not all aligned into one fact, or origins miscounted",

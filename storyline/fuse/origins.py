@@ -15,6 +15,10 @@ from typing import Iterable, Mapping, Sequence
 from ..model import Article, Claim, Source, Support
 
 
+# Sources that speak in their own name, publicly: their words are not a relayed report's.
+NAMED_KINDS = frozenset({"person", "organisation"})
+
+
 def origin_key(name: str) -> str:
     """'The New York Times' and 'New York Times' are one origin."""
     key = " ".join(name.casefold().split())
@@ -30,10 +34,17 @@ def claim_origin(
     """The display name of ``claim``'s independent origin.
 
     ``relayed`` is the article's own relay chain (an article that rewrites
-    another outlet's report): it extends every claim's chain beyond its speaker.
+    another outlet's report). It extends the chain of a claim that has no
+    source, or only unnamed ones ("a senior official", "sources"): those are
+    the rewritten report's sources. A claim whose own chain already reaches an
+    outlet keeps it, and so does a claim from a named person or body: "Budanov
+    says ..." in a rewrite of The New York Times is his public statement, not
+    the Times' report, unless the analysis found the Times on that chain itself.
     """
-    names = {origin_key(s.name) for s in claim.attribution}
-    chain = list(claim.attribution) + [s for s in relayed if origin_key(s.name) not in names]
+    chain = list(claim.attribution)
+    if not any(s.kind in NAMED_KINDS or s.kind == "outlet" for s in chain):
+        names = {origin_key(s.name) for s in chain}
+        chain += [s for s in relayed if origin_key(s.name) not in names]
     original = duplicates.get(claim.article_id, claim.article_id)
     article = articles.get(original) or articles.get(claim.article_id)
     outlets = [s for s in chain if s.kind == "outlet" and s.name.strip()]
