@@ -310,3 +310,13 @@ def test_a_subject_the_parser_reads_as_a_clause(nlp):
     text = "Majorities of young voters in three cities going to the polls on Sunday said they oppose the dam."
     [c] = [c for c in claims_of(nlp, text) if c.attribution]
     assert c.attribution[0].name.startswith("Majorities of young voters")
+
+
+def test_what_a_poll_shows_is_its_finding(nlp):
+    [c] = [c for c in claims_of(nlp, "A new poll shows the mayor trailing his rival.") if c.attribution]
+    assert c.attribution[0].kind == "document"
+    assert c.text == "the mayor trailing his rival"
+
+
+def test_a_person_showing_something_is_no_finding(nlp):
+    assert all(not c.attribution for c in claims_of(nlp, "The guide showed the visitors the old harbour."))

@@ -605,6 +605,18 @@ def _figure_put(verb):
 
 
 _NAMING_VERBS = {"call", "describe", "label", "brand", "dub"}
+_FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest"}
+_FINDINGS = DOCUMENT_NOUNS | {"result", "results", "number", "numbers", "count", "tally", "exit"}
+
+
+def _document_finding(verb):
+    """'A new poll shows Sanders leading nationally': what a poll, study or set of results
+    shows is its content, object and all ('she showed them the door' is no finding)."""
+    subj = _subject(verb)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if subj is None or not objs or subj.lemma_.lower() not in _FINDINGS:
+        return None
+    return [((objs[0].left_edge.i, objs[0].right_edge.i + 1), False, objs[0])]
 
 
 def _characterisation(verb):
@@ -634,6 +646,10 @@ def _content_of(verb):
         named = _characterisation(verb)
         if named is not None:
             return named
+    if verb.lemma_ in _FINDING_VERBS:
+        found = _document_finding(verb)
+        if found is not None:
+            return found
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
