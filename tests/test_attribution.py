@@ -320,3 +320,10 @@ def test_what_a_poll_shows_is_its_finding(nlp):
 
 def test_a_person_showing_something_is_no_finding(nlp):
     assert all(not c.attribution for c in claims_of(nlp, "The guide showed the visitors the old harbour."))
+
+
+def test_asking_not_to_be_named_is_no_claim(nlp):
+    text = "The engineers, who asked not to be named, said the dam was sound."
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims if c.attribution] == ["the dam was sound"]
+    assert "named" not in " ".join(c.text for c in claims)

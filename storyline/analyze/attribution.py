@@ -637,6 +637,11 @@ def _characterisation(verb):
     return [((obj.left_edge.i, max(s.right_edge.i for s in second) + 1), False, obj)]
 
 
+def _anonymity_formula(xcomp) -> bool:
+    """'asked not to be named', 'requested anonymity to discuss': how a source stays unnamed."""
+    return xcomp.lemma_.lower() in ("name", "identify") and any(c.dep_ == "auxpass" for c in xcomp.children)
+
+
 def _content_of(verb):
     """(content token range, denied) governed by a reporting verb, or None."""
     doc = verb.doc
@@ -694,6 +699,8 @@ def _content_of(verb):
         return None
     for c in verb.children:
         if c.dep_ == "xcomp" and verb.lemma_ in _XCOMP_CUES:
+            if _anonymity_formula(c):
+                return None  # "officials, who asked not to be named, said ...": no claim of theirs
             return [(_subtree_range(c), False, c)]
     if verb.lemma_ in CLAUSE_ONLY:
         return None
