@@ -327,3 +327,22 @@ def test_asking_not_to_be_named_is_no_claim(nlp):
     claims = claims_of(nlp, text)
     assert [c.text for c in claims if c.attribution] == ["the dam was sound"]
     assert "named" not in " ".join(c.text for c in claims)
+
+
+def test_whoever_issued_a_statement_is_its_source(nlp):
+    text = "The port authority put out a statement saying the cranes were safe."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert chain(c) == [("The port authority", "organisation")]
+
+
+def test_a_report_saying_something_without_an_issuer_is_the_report(nlp):
+    text = "A report saying the mine was unsafe was published on Monday."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].kind == "document"
+    assert span_text(text, c.attribution[0]) == "A report"
+
+
+def test_a_month_is_not_the_author_of_a_poll(nlp):
+    text = "A Nordlys poll in June showed that most voters opposed the dam."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert "June" not in c.attribution[0].name

@@ -152,7 +152,8 @@ def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outle
         # "a report in The Daily Post", "research by Jane Roe": the named author is the source.
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "of"):
-                named = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                named = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                         and not (_ent_of(g) is not None and _ent_of(g).label_ in ("DATE", "TIME"))]
                 if named:
                     return make_source(named[0], part, mentions, known_outlets, cue)
     candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
@@ -483,7 +484,7 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
     if governor is not None:
         chain.extend(_chain_for(governor, part, mentions, outlets, _cue_text(governor), depth + 1))
     elif subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        chain.append(make_source(verb.head, part, mentions, outlets, cue))
+        chain.append(_issuer(verb, part, mentions, outlets, cue))
     elif subj is not None and not (subj.lower_ == "it" and any(c.dep_ == "nsubjpass" for c in verb.children)):
         if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             # "Jeb Bush, who said ...": named by the antecedent, standing where "who" stands
@@ -514,6 +515,22 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
                     cited.extend(_cited(c, part, mentions, outlets))
                     break
     return tuple(cited) + tuple(chain)
+
+
+def _issuer(verb, part, mentions, outlets, cue) -> Source:
+    """'His office put out a statement saying ...': the one who issued the statement speaks;
+    'a report saying ...' with no issuer is the report. The span stops before the verb."""
+    noun = verb.head
+    if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj":
+        issuer = _subject(noun.head)
+        if issuer is not None and issuer.lower_ not in ("it", "which", "that", "who"):
+            return make_source(issuer, part, mentions, outlets, cue)
+    source = make_source(noun, part, mentions, outlets, cue)
+    if source.span is not None and source.span.end > verb.idx:
+        stop = max(source.span.start, verb.doc[verb.left_edge.i].idx)
+        text = verb.doc.text[source.span.start:stop].rstrip(" ,")
+        source = replace(source, span=Span(part, source.span.start, source.span.start + len(text)))
+    return source
 
 
 _RELAYING_PARTICIPLES = {"quote", "cite", "interview"}
