@@ -346,3 +346,10 @@ def test_a_month_is_not_the_author_of_a_poll(nlp):
     text = "A Nordlys poll in June showed that most voters opposed the dam."
     [c] = [c for c in claims_of(nlp, text) if c.attribution]
     assert "June" not in c.attribution[0].name
+
+
+def test_which_they_say_attributes_the_rest_of_the_relative_clause(nlp):
+    text = "They blamed the drawdown of troops, which they say left a vacuum for smugglers."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "they"
+    assert c.text == "left a vacuum for smugglers"

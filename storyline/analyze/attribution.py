@@ -626,6 +626,20 @@ _FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest"}
 _FINDINGS = DOCUMENT_NOUNS | {"result", "results", "number", "numbers", "count", "tally", "exit"}
 
 
+def _relative_aside(verb):
+    """'the drawdown, which they say left a vacuum': the parser gives "say" both subjects; what
+    follows the verb is what they say of the antecedent."""
+    if verb.dep_ != "relcl":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2 or subjects[0].lower_ not in ("which", "that", "who"):
+        return None
+    rest = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+    if not rest:
+        return None
+    return [((rest[0].left_edge.i, rest[0].right_edge.i + 1), False, rest[0])]
+
+
 def _document_finding(verb):
     """'A new poll shows Sanders leading nationally': what a poll, study or set of results
     shows is its content, object and all ('she showed them the door' is no finding)."""
@@ -672,6 +686,9 @@ def _content_of(verb):
         found = _document_finding(verb)
         if found is not None:
             return found
+    aside = _relative_aside(verb)
+    if aside is not None:
+        return aside
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
