@@ -310,3 +310,46 @@ def test_a_subject_the_parser_reads_as_a_clause(nlp):
     text = "Majorities of young voters in three cities going to the polls on Sunday said they oppose the dam."
     [c] = [c for c in claims_of(nlp, text) if c.attribution]
     assert c.attribution[0].name.startswith("Majorities of young voters")
+
+
+def test_what_a_poll_shows_is_its_finding(nlp):
+    [c] = [c for c in claims_of(nlp, "A new poll shows the mayor trailing his rival.") if c.attribution]
+    assert c.attribution[0].kind == "document"
+    assert c.text == "the mayor trailing his rival"
+
+
+def test_a_person_showing_something_is_no_finding(nlp):
+    assert all(not c.attribution for c in claims_of(nlp, "The guide showed the visitors the old harbour."))
+
+
+def test_asking_not_to_be_named_is_no_claim(nlp):
+    text = "The engineers, who asked not to be named, said the dam was sound."
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims if c.attribution] == ["the dam was sound"]
+    assert "named" not in " ".join(c.text for c in claims)
+
+
+def test_whoever_issued_a_statement_is_its_source(nlp):
+    text = "The port authority put out a statement saying the cranes were safe."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert chain(c) == [("The port authority", "organisation")]
+
+
+def test_a_report_saying_something_without_an_issuer_is_the_report(nlp):
+    text = "A report saying the mine was unsafe was published on Monday."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].kind == "document"
+    assert span_text(text, c.attribution[0]) == "A report"
+
+
+def test_a_month_is_not_the_author_of_a_poll(nlp):
+    text = "A Nordlys poll in June showed that most voters opposed the dam."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert "June" not in c.attribution[0].name
+
+
+def test_which_they_say_attributes_the_rest_of_the_relative_clause(nlp):
+    text = "They blamed the drawdown of troops, which they say left a vacuum for smugglers."
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == "they"
+    assert c.text == "left a vacuum for smugglers"

@@ -9,7 +9,8 @@ from storyline.export.csv_export import COLUMNS, export_csv
 from storyline.export.json_export import export_document, load_schema
 from storyline.export.markdown import export_markdown
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
+# personal pronouns, and relative ones: "the minister, who said ..." stands at "who"
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their", "who", "which", "that"}
 
 
 def _backref(quoted: str, name: str) -> bool:

@@ -152,7 +152,8 @@ def make_source(head, part: Part, mentions: Sequence[EntityMention], known_outle
         # "a report in The Daily Post", "research by Jane Roe": the named author is the source.
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "of"):
-                named = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+                named = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"
+                         and not (_ent_of(g) is not None and _ent_of(g).label_ in ("DATE", "TIME"))]
                 if named:
                     return make_source(named[0], part, mentions, known_outlets, cue)
     candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
@@ -483,7 +484,7 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
     if governor is not None:
         chain.extend(_chain_for(governor, part, mentions, outlets, _cue_text(governor), depth + 1))
     elif subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        chain.append(make_source(verb.head, part, mentions, outlets, cue))
+        chain.append(_issuer(verb, part, mentions, outlets, cue))
     elif subj is not None and not (subj.lower_ == "it" and any(c.dep_ == "nsubjpass" for c in verb.children)):
         if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
             # "Jeb Bush, who said ...": named by the antecedent, standing where "who" stands
@@ -514,6 +515,22 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
                     cited.extend(_cited(c, part, mentions, outlets))
                     break
     return tuple(cited) + tuple(chain)
+
+
+def _issuer(verb, part, mentions, outlets, cue) -> Source:
+    """'His office put out a statement saying ...': the one who issued the statement speaks;
+    'a report saying ...' with no issuer is the report. The span stops before the verb."""
+    noun = verb.head
+    if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj":
+        issuer = _subject(noun.head)
+        if issuer is not None and issuer.lower_ not in ("it", "which", "that", "who"):
+            return make_source(issuer, part, mentions, outlets, cue)
+    source = make_source(noun, part, mentions, outlets, cue)
+    if source.span is not None and source.span.end > verb.idx:
+        stop = max(source.span.start, verb.doc[verb.left_edge.i].idx)
+        text = verb.doc.text[source.span.start:stop].rstrip(" ,")
+        source = replace(source, span=Span(part, source.span.start, source.span.start + len(text)))
+    return source
 
 
 _RELAYING_PARTICIPLES = {"quote", "cite", "interview"}
@@ -605,6 +622,32 @@ def _figure_put(verb):
 
 
 _NAMING_VERBS = {"call", "describe", "label", "brand", "dub"}
+_FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest"}
+_FINDINGS = DOCUMENT_NOUNS | {"result", "results", "number", "numbers", "count", "tally", "exit"}
+
+
+def _relative_aside(verb):
+    """'the drawdown, which they say left a vacuum': the parser gives "say" both subjects; what
+    follows the verb is what they say of the antecedent."""
+    if verb.dep_ != "relcl":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2 or subjects[0].lower_ not in ("which", "that", "who"):
+        return None
+    rest = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+    if not rest:
+        return None
+    return [((rest[0].left_edge.i, rest[0].right_edge.i + 1), False, rest[0])]
+
+
+def _document_finding(verb):
+    """'A new poll shows Sanders leading nationally': what a poll, study or set of results
+    shows is its content, object and all ('she showed them the door' is no finding)."""
+    subj = _subject(verb)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if subj is None or not objs or subj.lemma_.lower() not in _FINDINGS:
+        return None
+    return [((objs[0].left_edge.i, objs[0].right_edge.i + 1), False, objs[0])]
 
 
 def _characterisation(verb):
@@ -625,6 +668,11 @@ def _characterisation(verb):
     return [((obj.left_edge.i, max(s.right_edge.i for s in second) + 1), False, obj)]
 
 
+def _anonymity_formula(xcomp) -> bool:
+    """'asked not to be named', 'requested anonymity to discuss': how a source stays unnamed."""
+    return xcomp.lemma_.lower() in ("name", "identify") and any(c.dep_ == "auxpass" for c in xcomp.children)
+
+
 def _content_of(verb):
     """(content token range, denied) governed by a reporting verb, or None."""
     doc = verb.doc
@@ -634,6 +682,13 @@ def _content_of(verb):
         named = _characterisation(verb)
         if named is not None:
             return named
+    if verb.lemma_ in _FINDING_VERBS:
+        found = _document_finding(verb)
+        if found is not None:
+            return found
+    aside = _relative_aside(verb)
+    if aside is not None:
+        return aside
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
@@ -678,6 +733,8 @@ def _content_of(verb):
         return None
     for c in verb.children:
         if c.dep_ == "xcomp" and verb.lemma_ in _XCOMP_CUES:
+            if _anonymity_formula(c):
+                return None  # "officials, who asked not to be named, said ...": no claim of theirs
             return [(_subtree_range(c), False, c)]
     if verb.lemma_ in CLAUSE_ONLY:
         return None
