@@ -90,13 +90,14 @@ def stories(db: str = DbOption) -> None:
 def show(
     story: str = typer.Argument(..., help="Story id (or a unique prefix)."),
     db: str = DbOption,
+    key_dates: int = typer.Option(5, "--key-dates", min=0, help="How many key dates to list (0: none)."),
 ) -> None:
-    """Show one story: timeline, facts with support and origins, conflicts, what each article added."""
+    """Show one story: key dates, timeline, facts with support and origins, conflicts, what each article added."""
     from .views.terminal import render_story
 
     try:
         with _tracker(db) as tracker:
-            render_story(out, _find_story(tracker, story))
+            render_story(out, _find_story(tracker, story), key_dates)
     except StorylineError as exc:
         _fail(exc)
 
