@@ -1,0 +1,110 @@
+"""Key dates against journalists' timelines: T17 (Timeline17) Date-F1, news-tls style.
+
+For each topic, its articles go into a fresh store through :class:`storyline.tracker.Tracker`
+(the same ingest checks, analysis, story clustering and fusion a user runs); the key dates of
+every story it builds are pooled, a day's score summed over the stories, and the ranking is
+scored with news-tls's Date-F1 against each reference timeline of the topic.
+
+One input choice keeps the run inside the CI budget: each article is clipped to its first
+``CLIP_SENTENCES`` sentences before it is added, as news-tls's DATEWISE clips to 5. The
+product code is not changed or bypassed; it is given shorter articles. A news article's
+lead carries its main event and date; the full texts (about 80 sentences each) would take
+hours to embed on two cores.
+
+Splits (see data/README.md): tune on ``tune`` (BP oil, financial crisis, H1N1, Haiti, Iraq
+war, Michael Jackson); report on ``report`` (Egypt, Libya, Syria).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..fuse.key_dates import DEFAULT_WEIGHTS, KeyDateWeights, key_dates
+from ..model import Article, StoryReport
+from .date_f1 import average_prf, date_prf, top_k_in_span
+from .t17_data import Topic, load_topic, topic_folders
+
+CLIP_SENTENCES = 5
+
+
+def clip(article: Article, sentences: int = CLIP_SENTENCES) -> Article:
+    """The article with only its first ``sentences`` lines (T17 has one sentence a line)."""
+    return replace(article, text="\n".join(article.text.split("\n")[:sentences]))
+
+
+def topic_ranking(reports: Iterable[StoryReport], weights: KeyDateWeights = DEFAULT_WEIGHTS) -> list[date]:
+    """Days ranked by their key-date scores summed over every story; ties earlier first."""
+    total: dict[date, float] = defaultdict(float)
+    for r in reports:
+        for k in key_dates(r, weights=weights):
+            total[k.date] += k.score
+    return [d for d, _ in sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def publish_date_ranking(articles: Iterable[Article]) -> list[date]:
+    """The naive baseline: days ranked by how many articles were published on them."""
+    counts = Counter(a.published_date for a in articles if a.published_date)
+    return [d for d, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def score_ranking(ranked: Sequence[date], timelines: Sequence[Sequence[date]]) -> list[tuple[float, float, float]]:
+    """Date precision, recall and F1 of the ranking against each reference timeline."""
+    return [date_prf(top_k_in_span(ranked, ref), ref) for ref in timelines]
+
+
+def build_reports(articles: Sequence[Article]) -> list[StoryReport]:
+    """The stories a fresh store builds from these articles, as a user's `storyline add` would."""
+    from ..tracker import Tracker
+
+    with tempfile.TemporaryDirectory(prefix="storyline-t17-") as tmp:
+        with Tracker(Path(tmp) / "t17.db") as tracker:
+            tracker.add(list(articles))
+            return tracker.stories()
+
+
+def evaluate(folder: Path, split: str = "report", clip_sentences: int = CLIP_SENTENCES,
+             weights: KeyDateWeights = DEFAULT_WEIGHTS) -> dict:
+    started = time.perf_counter()
+    topics = [load_topic(name, folders) for name, folders in topic_folders(Path(folder), split).items()]
+    ours, naive, per_timeline = [], [], []
+    stories = 0
+    for topic in topics:
+        reports = build_reports([clip(a, clip_sentences) for a in topic.articles])
+        stories += len(reports)
+        mine = score_ranking(topic_ranking(reports, weights), topic.timelines)
+        base = score_ranking(publish_date_ranking(topic.articles), topic.timelines)
+        ours += mine
+        naive += base
+        per_timeline += [{"topic": topic.name, "dates": len(ref), "date_f1": m[2], "naive_date_f1": b[2]}
+                         for ref, m, b in zip(topic.timelines, mine, base)]
+    p, r, f = average_prf(ours)
+    return {
+        "date_f1": f, "date_p": p, "date_r": r,
+        "naive_date_f1": average_prf(naive)[2],
+        "topics": len(topics), "timelines": len(ours), "articles": sum(len(t.articles) for t in topics),
+        "stories": stories, "clip_sentences": clip_sentences, "per_timeline": per_timeline,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """python -m storyline.eval.timeline17 DATA/timeline17 [tune|report]"""
+    args = list(sys.argv[1:] if argv is None else argv)
+    result = evaluate(Path(args[0]), args[1] if len(args) > 1 else "tune")
+    for row in result.pop("per_timeline"):
+        print(f"{row['topic']:16} {row['dates']:4d} dates  date F1 {row['date_f1']:.3f}  naive {row['naive_date_f1']:.3f}")
+    print({k: round(v, 4) if isinstance(v, float) else v for k, v in result.items()})
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["Topic", "evaluate", "topic_ranking", "publish_date_ranking", "score_ranking", "clip"]
