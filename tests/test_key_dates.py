@@ -6,7 +6,7 @@ import pytest
 
 from fusekit import when
 
-from storyline.fuse.key_dates import KeyDateWeights, fact_day, fact_weight, key_dates, rank_days
+from storyline.fuse.key_dates import KeyDateWeights, fact_days, fact_weight, key_dates, rank_days
 from storyline.model import EventDate, Fact, KeyDate, Span, Story, StoryReport, Support
 
 
@@ -35,11 +35,25 @@ def test_weight_counts_origins_fully_and_repeats_a_quarter():
     assert fact_weight(fact("f", MAR3, articles=3, origins=0)) == 1.5  # no origin known: one
 
 
-def test_only_day_precise_dates_name_a_day():
-    assert fact_day(fact("f", MAR3)) == MAR3
-    assert fact_day(fact("f")) is None
-    assert fact_day(fact("f", date(2024, 3, 1), end=date(2024, 3, 31))) is None  # a month
-    assert fact_day(fact("f", MAR3, granularity="week")) is None
+def test_a_day_names_itself_a_range_up_to_a_month_its_days_a_longer_one_none():
+    assert fact_days(fact("f", MAR3)) == (MAR3,)
+    assert fact_days(fact("f")) == ()
+    week = fact_days(fact("f", date(2024, 3, 4), end=date(2024, 3, 10), granularity="week"))
+    assert week == tuple(date(2024, 3, d) for d in range(4, 11))
+    assert len(fact_days(fact("f", date(2024, 3, 1), end=date(2024, 3, 31)))) == 31
+    assert fact_days(fact("f", date(2024, 3, 1), end=date(2024, 5, 31), granularity="season")) == ()
+    assert fact_days(fact("f", date(2024, 1, 1), end=date(2024, 12, 31), granularity="year")) == ()
+    no_coarse = KeyDateWeights(coarse=0.0)
+    assert fact_days(fact("f", date(2024, 3, 1), end=date(2024, 3, 31)), no_coarse) == ()
+
+
+def test_a_range_spreads_a_small_share_over_its_days():
+    week = fact("wk", date(2024, 3, 4), end=date(2024, 3, 10), granularity="week", origins=2, articles=2)
+    ranked = rank_days([fact("f1", MAR4), week])
+    # f1 gives March 4 a full vote of 1; the week gives each of its 7 days 2 * 0.05 / 7 = 0.0142857.
+    assert ranked[0] == KeyDate(MAR4, ("f1", "wk"), 1.014286)
+    assert ranked[1] == KeyDate(MAR5, ("wk",), 0.014286)
+    assert [k.date for k in ranked[1:]] == [date(2024, 3, d) for d in range(5, 11)]
 
 
 def test_days_rank_by_summed_support_then_earlier_first():
@@ -49,7 +63,7 @@ def test_days_rank_by_summed_support_then_earlier_first():
         fact("f3", MAR3, articles=2, origins=2),  # 2.0
         fact("f4", MAR5, articles=1, origins=1),  # 1.0
         fact("f5"),  # undated
-        fact("f6", date(2024, 3, 1), end=date(2024, 3, 31)),  # month: no vote
+        fact("f6", date(2023, 1, 1), end=date(2023, 12, 31), granularity="year"),  # no vote
     )
     assert key_dates(r) == (
         KeyDate(MAR3, ("f3", "f2"), 3.0),
