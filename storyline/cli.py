@@ -247,6 +247,8 @@ def _eval_gate(only: List[str], data: Path, baseline: Path, update: bool, allow_
     """Run the gated tasks (or ``only`` these) and compare them with their floors (storyline/eval/gate.py)."""
     from datetime import date
 
+    from rich.markup import escape
+
     from .eval import gate
     from .eval.gate_run import gated_metrics, measure_all
     from .eval.tasks import TASKS
@@ -288,7 +290,7 @@ def _eval_gate(only: List[str], data: Path, baseline: Path, update: bool, allow_
     out.print(checks_table(checks, {r.task: r.runtime_s for r, _ in runs}, pinned.tolerance))
     for c in checks:
         if not c.ok:
-            err.print(f"[red]{c.status}:[/red] {c.message}", markup=True, highlight=False)
+            err.print(f"[red]{c.status}:[/red] {escape(c.message)}", highlight=False)
     if not gate.passed(checks):
         raise typer.Exit(1)
     out.print(f"quality gate passed: {len(checks)} floors" + (f"; baseline written to {baseline}" if update else ""))
