@@ -267,11 +267,12 @@ def _eval_gate(only: List[str], data: Path, baseline: Path, update: bool, allow_
     try:
         pinned = gate.load_baseline(baseline) if baseline.exists() or not update else gate.Baseline(())
         names = only or (list(TASKS) if update else pinned.tasks())
+        commit = _commit()  # the code measured is the code at the start
         runs = measure_all(names, data, started=lambda n: err.print(f"running {n} ..."))
         measured = [m for _, m in runs]
         if update:
             new, lowered = gate.raise_floors(pinned, measured, metrics=gated_metrics(names),
-                                             when=date.today().isoformat(), commit=_commit(),
+                                             when=date.today().isoformat(), commit=commit,
                                              allow_lower=allow_lower)
             changelog = baseline.resolve().parent.parent / "CHANGELOG.md"
             text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
