@@ -7,7 +7,7 @@ import pytest
 from fusekit import when
 
 from storyline.fuse.key_dates import KeyDateWeights, fact_days, fact_weight, key_dates, rank_days
-from storyline.model import EventDate, Fact, KeyDate, Span, Story, StoryReport, Support
+from storyline.model import EventDate, Fact, KeyDate, Story, StoryReport, Support
 
 
 def fact(fid, day=None, articles=1, origins=1, end=None, granularity=None, relation="on"):

@@ -31,7 +31,7 @@ from typing import Iterable, Sequence
 from ..fuse.key_dates import DEFAULT_WEIGHTS, KeyDateWeights, key_dates
 from ..model import Article, StoryReport
 from .date_f1 import average_prf, date_prf, top_k_in_span
-from .t17_data import Topic, load_topic, topic_folders
+from .t17_data import load_topic, topic_folders
 
 CLIP_SENTENCES = 5
 
@@ -133,5 +133,3 @@ def main(argv: Sequence[str] | None = None) -> None:
 if __name__ == "__main__":
     main()
 
-
-__all__ = ["Topic", "evaluate", "topic_ranking", "publish_date_ranking", "score_ranking", "clip"]
