@@ -90,13 +90,14 @@ def stories(db: str = DbOption) -> None:
 def show(
     story: str = typer.Argument(..., help="Story id (or a unique prefix)."),
     db: str = DbOption,
+    key_dates: int = typer.Option(5, "--key-dates", min=0, help="How many key dates to list (0: none)."),
 ) -> None:
-    """Show one story: timeline, facts with support and origins, conflicts, what each article added."""
+    """Show one story: key dates, timeline, facts with support and origins, conflicts, what each article added."""
     from .views.terminal import render_story
 
     try:
         with _tracker(db) as tracker:
-            render_story(out, _find_story(tracker, story))
+            render_story(out, _find_story(tracker, story), key_dates)
     except StorylineError as exc:
         _fail(exc)
 
@@ -220,12 +221,16 @@ def serve(
 
 @app.command("eval")
 def eval_(
-    tasks: List[str] = typer.Argument(..., help="Task names, or 'all'."),
+    tasks: List[str] = typer.Argument(..., help="Task names, or 'all'; or 'gate' [TASK...] to check the floors."),
     data: Path = typer.Option(..., "--data", help="Folder of the public evaluation data (shared/data)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the table as JSON here."),
     tune: bool = typer.Option(False, "--tune", help="Run on the split to tune on (e.g. PolNeAR dev), not the report split."),
+    baseline: Path = typer.Option(Path("quality/baseline.json"), help="gate: the file of pinned floors."),
+    update_baseline: bool = typer.Option(False, help="gate: raise the floors to the measured values."),
+    allow_lower: bool = typer.Option(False, help="gate: with --update-baseline, let floors go down."),
+    reason: Optional[str] = typer.Option(None, help="gate: why floors go down (needs a CHANGELOG line)."),
 ) -> None:
-    """Measure the analysis on public human-labelled benchmarks."""
+    """Measure the analysis on public human-labelled benchmarks; `eval gate` checks the pinned floors."""
     import dataclasses
     import json
 
@@ -233,6 +238,8 @@ def eval_(
 
     from .eval.tasks import TASKS, run_task
 
+    if tasks[:1] == ["gate"]:
+        return _eval_gate(tasks[1:], data, baseline, update_baseline, allow_lower, reason)
     names = list(TASKS) if tasks == ["all"] else tasks
     unknown = [n for n in names if n not in TASKS]
     if unknown:
@@ -268,6 +275,71 @@ def eval_(
         json_out.write_text(json.dumps([dataclasses.asdict(r) for r in rows], indent=2, default=str))
     if any(r.error for r in rows):
         raise typer.Exit(1)
+
+
+def _eval_gate(only: List[str], data: Path, baseline: Path, update: bool, allow_lower: bool,
+               reason: Optional[str]) -> None:
+    """Run the gated tasks (or ``only`` these) and compare them with their floors (storyline/eval/gate.py)."""
+    from datetime import date
+
+    from rich.markup import escape
+
+    from .eval import gate
+    from .eval.gate_run import gated_metrics, measure_all
+    from .eval.tasks import TASKS
+    from .views.gate import checks_table
+
+    unknown = [n for n in only if n not in TASKS]
+    if unknown:
+        err.print(f"[red]error:[/red] unknown task(s) {', '.join(unknown)}; known: {', '.join(TASKS)}")
+        raise typer.Exit(2)
+    if allow_lower and not reason:
+        err.print("[red]error:[/red] --allow-lower needs --reason TEXT")
+        raise typer.Exit(2)
+    if not data.is_dir():
+        err.print(f"[red]error:[/red] {data}: no such data folder; the gate needs the public evaluation data")
+        raise typer.Exit(2)
+    try:
+        pinned = gate.load_baseline(baseline) if baseline.exists() or not update else gate.Baseline(())
+        names = only or (list(TASKS) if update else pinned.tasks())
+        commit = _commit()  # the code measured is the code at the start
+        runs = measure_all(names, data, started=lambda n: err.print(f"running {n} ..."))
+        measured = [m for _, m in runs]
+        if update:
+            new, lowered = gate.raise_floors(pinned, measured, metrics=gated_metrics(names),
+                                             when=date.today().isoformat(), commit=commit,
+                                             allow_lower=allow_lower)
+            changelog = baseline.resolve().parent.parent / "CHANGELOG.md"
+            text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
+            missing = gate.missing_changelog_lines(lowered, reason or "", text)
+            if missing:
+                err.print(f"[red]error:[/red] floors go down only with a line in {changelog} for each; add:")
+                for line in missing:  # unwrapped, to copy as it is
+                    sys.stderr.write(line + "\n")
+                raise typer.Exit(1)
+            gate.save_baseline(baseline, new)
+            pinned = new
+    except StorylineError as exc:
+        _fail(exc)
+    checks = gate.check(gate.Baseline(tuple(f for f in pinned.floors if f.task in names), pinned.tolerance),
+                        measured)
+    out.print(checks_table(checks, {r.task: r.runtime_s for r, _ in runs}, pinned.tolerance))
+    for c in checks:
+        if not c.ok:
+            err.print(f"[red]{c.status}:[/red] {escape(c.message)}", highlight=False)
+    if not gate.passed(checks):
+        raise typer.Exit(1)
+    out.print(f"quality gate passed: {len(checks)} floors" + (f"; baseline written to {baseline}" if update else ""))
+
+
+def _commit() -> str:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10)
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 @app.command()

@@ -4,8 +4,8 @@ Data flows one way through these types:
 
     Article --analyze--> AnalysedArticle --stories--> Story --fuse--> StoryReport
                           (sentences, entities,                (facts, timeline,
-                           claims with attribution,             conflicts, updates)
-                           dates, quantities)
+                           claims with attribution,             conflicts, updates;
+                           dates, quantities)                   key dates derived from them)
 
 Every span is a pair of character offsets ``start``/``end`` into one *part* of
 an article: ``"title"`` (the headline) or ``"text"`` (the body). Offsets are
@@ -234,6 +234,15 @@ class Update:
     article_id: str
     new_facts: tuple[str, ...]
     confirmed_facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """A day that matters in a story: the facts that happened on it, scored by their support."""
+
+    date: date
+    fact_ids: tuple[str, ...]  # best supported first
+    score: float
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ class Task:
     best_published: str
     target: float | None
     run: Callable[[Path], dict[str, Any]]
+    # Glob patterns, relative to the data directory, of the files the task reads: the gate
+    # pins each floor to their checksum.
+    inputs: tuple[str, ...] = ()
     # the split to tune on, and how to run it (`storyline eval --tune`); None when not offered
     tune_split: str | None = None
     tune: Callable[[Path], dict[str, Any]] | None = None
@@ -61,19 +64,30 @@ TASKS: dict[str, Task] = {
     for t in [
         Task("clustering-ecb", "ecbplus", "topics 36-45", "bcubed_f1",
              "0.968 (Barhom et al. 2019); naive TF-IDF 0.873", 0.97,
-             _call("clustering", "evaluate_ecb", topics=range(36, 46))),
+             _call("clustering", "evaluate_ecb", topics=range(36, 46)),
+             ("ecbplus/ECB+_LREC2014/ECB+/3[6-9]/*.xml", "ecbplus/ECB+_LREC2014/ECB+/4[0-5]/*.xml")),
         Task("clustering-gvc", "gvc_devtest", "test", "bcubed_f1",
-             "none; naive TF-IDF 0.980", 0.98, _call("clustering", "evaluate_gvc", split="test")),
+             "none; naive TF-IDF 0.980", 0.98, _call("clustering", "evaluate_gvc", split="test"),
+             ("gvc_devtest/gvc_devtest.jsonl",)),
         Task("paraphrase-mrpc", "mrpc", "test", "f1",
-             "93.0 F1 (GPU ensemble); MiniLM-L6 88.9", 0.89, _call("paraphrase", "evaluate_mrpc", split="test")),
+             "93.0 F1 (GPU ensemble); MiniLM-L6 88.9", 0.89, _call("paraphrase", "evaluate_mrpc", split="test"),
+             ("mrpc/msr_paraphrase_test.txt",)),
         Task("similarity-sts", "stsbenchmark", "test main-news", "spearman",
-             "bge-small 85.86, MiniLM 82.03", 0.87, _call("paraphrase", "evaluate_sts", split="test")),
+             "bge-small 85.86, MiniLM 82.03", 0.87, _call("paraphrase", "evaluate_sts", split="test"),
+             ("stsbenchmark/sts-test.csv",)),
         Task("dates-tempeval", "tempeval3", "te3-platinum", "value_f1",
-             "HeidelTime 77.61", 0.85, _call("tempeval", "evaluate_split", split="report")),
+             "HeidelTime 77.61", 0.85, _call("tempeval", "evaluate_split", split="report"),
+             ("tempeval3/te3-platinum/**/*.tml",)),
         Task("attribution-polnear", "polnear", "test", "source_overlap_f1",
              "none on PolNeAR; Citron on PARC 3.0 0.853 overlap", 0.85,
              _call("polnear", "evaluate", split="test"),
+             ("polnear/data/test/**/*",),
              tune_split="dev", tune=_call("polnear", "evaluate", split="dev")),
+        Task("timeline-t17", "timeline17", "Egypt, Libya, Syria", "date_f1",
+             "news-tls DATEWISE 0.544 (all 9 topics); publish-date counts 0.287", 0.60,
+             _call("timeline17", "evaluate", split="report"),
+             ("timeline17/EgyptianProtest_*/**/*", "timeline17/LibyaWar_*/**/*",
+              "timeline17/SyrianCrisis_*/**/*")),
     ]
 }
 

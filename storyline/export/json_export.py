@@ -10,9 +10,10 @@ import json
 from importlib import resources
 from typing import Any, Iterable
 
-from ..model import Claim, EventDate, Fact, Quantity, Source, Span, StoryReport
+from ..fuse.key_dates import key_dates
+from ..model import Claim, EventDate, Fact, KeyDate, Quantity, Source, Span, StoryReport
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def load_schema() -> dict[str, Any]:
@@ -42,6 +43,7 @@ def story_json(report: StoryReport) -> dict[str, Any]:
         "facts": [fact_json(f, names) for f in report.facts],
         "timeline": list(report.timeline),
         "undated": list(report.undated),
+        "key_dates": [key_date_json(k) for k in key_dates(report)],
         "conflicts": [
             {
                 "about": c.about,
@@ -63,6 +65,10 @@ def story_json(report: StoryReport) -> dict[str, Any]:
             for e in report.entities
         ],
     }
+
+
+def key_date_json(k: KeyDate) -> dict[str, Any]:
+    return {"date": k.date.isoformat(), "fact_ids": list(k.fact_ids), "score": k.score}
 
 
 def fact_json(fact: Fact, entity_names: dict[str, tuple[str, str]] | None = None) -> dict[str, Any]:

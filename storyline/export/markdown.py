@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..fuse.key_dates import key_dates
 from ..model import StoryReport
 from .labels import chain_label, date_label, quantity_label, support_label
+
+KEY_DATES_LISTED = 10  # the JSON export has them all
 
 
 def export_markdown(reports: Iterable[StoryReport]) -> str:
@@ -22,6 +25,12 @@ def story_markdown(r: StoryReport) -> str:
         dup = r.story.duplicates.get(a.id)
         copy = f" (copy of `{dup}`)" if dup else ""
         out.append(f"- `{a.id}` {when} **{a.outlet or 'unknown outlet'}**: {a.title}{copy}")
+    out += ["", "## Key dates", ""]
+    for k in key_dates(r, KEY_DATES_LISTED):
+        best = facts[k.fact_ids[0]].text
+        others = len(k.fact_ids) - 1
+        more = f" (and {others} more fact{'s' * (others != 1)})" if others else ""
+        out.append(f"- **{k.date.isoformat()}** (score {k.score:g}): {best}{more}")
     out += ["", "## Timeline", ""]
     for fid in r.timeline:
         f = facts[fid]

@@ -8,10 +8,12 @@ from rich.console import Console
 from rich.table import Table
 
 from ..export.labels import chain_label, date_label, quantity_label, support_label
+from ..fuse.key_dates import key_dates
 from ..model import StoryReport
 
 
 NEW_FACTS_SHOWN = 5  # per article in "what each article added"; the export has them all
+KEY_DATES_SHOWN = 5  # by default; `show --key-dates N` asks for more, 0 for none
 
 STORY_COLUMNS = ("id", "title", "articles", "outlets", "facts", "conflicts", "latest")
 
@@ -37,7 +39,18 @@ def stories_table(reports: Sequence[StoryReport]) -> Table:
     return t
 
 
-def render_story(console: Console, r: StoryReport) -> None:
+def key_dates_table(r: StoryReport, n: int) -> Table:
+    """The story's ``n`` best supported days, each with its best supported fact."""
+    facts = {f.id: f for f in r.facts}
+    t = Table(title=f"Key dates (top {n}, by support of their facts)", expand=True)
+    for col in ("date", "score", "facts", "best supported fact"):
+        t.add_column(col, overflow="fold")
+    for k in key_dates(r, n):
+        t.add_row(k.date.isoformat(), f"{k.score:g}", str(len(k.fact_ids)), facts[k.fact_ids[0]].text)
+    return t
+
+
+def render_story(console: Console, r: StoryReport, n_key_dates: int = KEY_DATES_SHOWN) -> None:
     facts = {f.id: f for f in r.facts}
     names = {a.id: f"{a.outlet or 'unknown'} ({a.published.date().isoformat() if a.published else 'undated'})" for a in r.articles}
     console.rule(f"[bold]{r.title}[/bold]  [dim]{r.story.id}[/dim]")
@@ -45,6 +58,9 @@ def render_story(console: Console, r: StoryReport) -> None:
     for a in r.articles:
         dup = r.story.duplicates.get(a.id)
         console.print(f"  [dim]{a.id}[/dim] {names[a.id]}: {a.title}" + (f" [yellow](copy of {dup})[/yellow]" if dup else ""))
+
+    if n_key_dates > 0:
+        console.print(key_dates_table(r, n_key_dates))
 
     timeline = Table(title="Timeline (by event date)", expand=True)
     for col in ("when", "fact", "status", "support"):
