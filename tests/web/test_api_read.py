@@ -5,7 +5,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from storyline.export.json_export import fact_json, load_schema, story_json
+from storyline.export.json_export import SCHEMA_VERSION, fact_json, load_schema, story_json
 from storyline.fuse.origins import origin_key
 
 
@@ -63,7 +63,7 @@ def test_stories_bad_parameters_are_422_in_the_error_shape(client, params):
 def test_story_is_the_export_json(client, kursk):
     body = client.get(f"/api/stories/{kursk.story.id}").json()
     assert body == story_json(kursk)
-    jsonschema.validate({"schema_version": "1.0", "stories": [body]}, load_schema())
+    jsonschema.validate({"schema_version": SCHEMA_VERSION, "stories": [body]}, load_schema())
 
 
 def test_story_since_lists_what_later_articles_added(client, kursk):
