@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..export.json_export import claim_json, fact_json
 from ..export.labels import chain_label, date_label, quantity_label, support_label
+from ..fuse.key_dates import key_dates
 from ..model import AnalysedArticle, Article, Claim, Conflict, Fact, StoryReport, Update
 from .data import ArticleContext, FactContext
 from .highlight import INNER, OUTER, Highlight, article_highlights, highlight
@@ -21,6 +22,7 @@ from .provenance import by_origin, claim_paths, provenance_json, provenance_svg
 from .timeline_svg import dated_facts, origins_label, timeline_svg
 
 FACTS_PER_PAGE = 100  # fact cards on one story page; big stories page through the rest
+KEY_DATES_SHOWN = 10  # days listed under "Key dates"
 NEW_FACTS_SHOWN = 5  # per article in "what each article added"
 
 
@@ -72,6 +74,13 @@ class ConflictView:
 
 
 @dataclass
+class KeyDateView:
+    day: str  # ISO date
+    score: float
+    facts: list[Fact]  # best supported first
+
+
+@dataclass
 class StoryView:
     report: StoryReport
     outlets: int
@@ -86,6 +95,7 @@ class StoryView:
     since: date | None
     new_since: int
     entities: list[tuple[str, str, str]] = field(default_factory=list)  # (key, name, type)
+    key_dates: list[KeyDateView] = field(default_factory=list)
 
 
 def fact_card(f: Fact, articles: dict[str, Article], names: dict[str, tuple[str, str]], new: bool = False) -> FactCard:
@@ -141,6 +151,10 @@ def story_view(report: StoryReport, since: date | None = None, page: int = 1) ->
         since=since,
         new_since=len(new_ids),
         entities=[(e.key, e.name, e.type) for e in report.entities],
+        key_dates=[
+            KeyDateView(k.date.isoformat(), k.score, [facts[i] for i in k.fact_ids if i in facts])
+            for k in key_dates(report, KEY_DATES_SHOWN)
+        ],
     )
 
 

@@ -67,6 +67,16 @@ def test_story_page_shows_timeline_facts_conflicts_updates_and_entities(client, 
         assert f'href="/entities/{e.key.replace(" ", "%20")}"' in page
 
 
+def test_story_page_lists_the_key_dates_of_the_story_json(client, kursk):
+    body = client.get(f"/api/stories/{kursk.story.id}").json()
+    assert body["key_dates"], "the Kursk story has dated facts, so it has key dates"
+    section = between(client.get(f"/stories/{kursk.story.id}").text, 'id="key-dates-h"', "</section>")
+    days = re.findall(r'<span class="when">([0-9-]+)</span>', section)
+    assert days == [k["date"] for k in body["key_dates"][:10]]  # same days, same order
+    first = body["key_dates"][0]["fact_ids"][0]
+    assert f'href="/facts/{first}"' in section
+
+
 def test_story_page_since_shows_only_later_articles_and_their_new_facts(client, kursk):
     api = client.get(f"/api/stories/{kursk.story.id}/since", params={"date": "2024-10-27"}).json()
     page = client.get(f"/stories/{kursk.story.id}", params={"since": "2024-10-27"}).text
