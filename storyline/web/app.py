@@ -9,6 +9,7 @@ On loopback, requests addressed to any other host name are refused.
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import __version__
+from ..errors import StorylineError
 from ..export.labels import chain_label, date_label, quantity_label, support_label
 from ..settings import DEFAULT, Settings
 from . import api, errors, pages
@@ -26,6 +28,7 @@ from .data import Data
 from .security import LoopbackOnly, SecurityHeaders, WritePolicy, is_loopback
 
 HERE = Path(__file__).resolve().parent
+WARM_STORIES = 8  # latest stories whose reports are decoded at start-up
 
 
 def create_app(
@@ -42,6 +45,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         data.index.refresh()  # build the story index now, not in the first visitor's request
+        _warm(data)  # and the latest stories' reports: their first views need no decoding
         yield
         data.close()
 
@@ -64,6 +68,14 @@ def create_app(
     if is_loopback(host):
         app.add_middleware(LoopbackOnly)
     return app
+
+
+def _warm(data: Data) -> None:
+    """Decode the latest stories' reports before anyone asks; a failure only leaves them cold."""
+    try:
+        data.index.warm(WARM_STORIES)
+    except (StorylineError, sqlite3.Error):
+        pass
 
 
 def _environment(app: FastAPI) -> Environment:

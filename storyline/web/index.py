@@ -66,6 +66,21 @@ class StoryIndex:
             self._remember(story_id, stamp, report)
         return report
 
+    def warm(self, stories: int) -> int:
+        """Read the reports of the ``stories`` latest stories into the cache; how many were read.
+
+        Run at start-up, so the stories a visitor opens first are not the ones that pay
+        for decoding a big report (0.4-0.5 s at 500 articles).
+        """
+        done = 0
+        for s in self.summaries()[: min(stories, self._reports_cached)]:
+            try:
+                self.report(s.id)
+            except NotFound:  # removed meanwhile
+                continue
+            done += 1
+        return done
+
     def story_of_article(self, article_id: str) -> str | None:
         with self._lock:
             self.refresh()

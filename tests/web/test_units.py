@@ -166,3 +166,16 @@ def test_index_sees_a_write_made_through_another_connection(demo_db, tmp_path, k
     finally:
         reader.close()
         writer.close()
+
+
+def test_warm_decodes_the_latest_stories_reports_into_the_cache(web_demo_db):
+    from storyline.store import Store
+    from storyline.web.index import StoryIndex
+
+    with Store(web_demo_db) as store:
+        index = StoryIndex(store, reports_cached=16)
+        latest = [s.id for s in index.summaries()]
+        assert index.warm(2) == 2
+        assert list(index._reports) == latest[:2]
+        assert index.report(latest[0]) is index._reports[latest[0]][1]  # served from the cache
+        assert index.warm(100) == len(latest)  # never more than the stories there are
