@@ -83,6 +83,11 @@ def test_a_floor_is_never_lowered_without_leave():
         raise_floors(base(F1), [Measured("clustering-ecb", {"bcubed_f1": 0.78}, "aaa", 3)])
 
 
+def test_noise_within_the_tolerance_neither_lowers_nor_blocks_an_update():
+    new, lowered = raise_floors(base(F1), [Measured("clustering-ecb", {"bcubed_f1": 0.7985}, "aaa", 3)])
+    assert new.floors == (F1,) and lowered == []
+
+
 def test_a_floor_goes_down_with_leave_and_says_which():
     new, lowered = raise_floors(base(F1), [Measured("clustering-ecb", {"bcubed_f1": 0.78}, "aaa", 3)],
                                 allow_lower=True)

@@ -138,7 +138,8 @@ def raise_floors(
     """The baseline with each floor set to its measured value where that is higher.
 
     ``metrics`` (task -> metric names) adds floors for tasks or metrics the baseline lacks.
-    A measured value below its floor lowers it only with ``allow_lower``; otherwise
+    A measured value below its floor by no more than the tolerance leaves the floor as it
+    is; further below, it lowers the floor only with ``allow_lower``; otherwise
     :class:`GateError`. A task that failed, or whose data changed without ``allow_lower``,
     keeps its floors. Returns the new baseline and the floors that went down.
     """
@@ -169,6 +170,8 @@ def raise_floors(
         elif value >= f.floor or fresh:
             out.append(replace(f, floor=value, data_sha256=m.data_sha256, files=m.files,
                                measured=when, commit=commit))
+        elif value >= f.floor - baseline.tolerance and not new_data:
+            out.append(f)  # noise the gate already forgives: the floor stays, neither up nor down
         elif allow_lower:
             lowered.append(Lowered(f.task, f.metric, f.floor, value))
             out.append(replace(f, floor=value, data_sha256=m.data_sha256, files=m.files,
