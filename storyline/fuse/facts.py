@@ -28,7 +28,7 @@ import numpy as np
 
 from ..model import Article, Claim, EventDate, Fact, Quantity, Source
 from .align import FACT_THRESHOLD, clashes
-from .origins import claim_origin, distinct, support
+from .origins import claim_origin, distinct, story_outlets, support
 from .ranges import counted_key, unit_key
 from .when import agree
 
@@ -55,7 +55,8 @@ def build_facts(
     article id to its own relay chain; ``kinds`` an entity key to its type.
     """
     groups = group_claims(claims_in_order, embed, kinds=kinds, threshold=threshold)
-    return [make_fact([claims_in_order[i] for i in g], articles, duplicates, relayed) for g in groups]
+    outlets = story_outlets(articles)
+    return [make_fact([claims_in_order[i] for i in g], articles, duplicates, relayed, outlets) for g in groups]
 
 
 def group_claims(
@@ -123,10 +124,12 @@ def make_fact(
     articles: Mapping[str, Article],
     duplicates: Mapping[str, str] = {},
     relayed: Mapping[str, Sequence[Source]] = {},
+    outlets: Sequence[str] | None = None,
 ) -> Fact:
     first = claims[0]
+    outlets = story_outlets(articles) if outlets is None else outlets
     origins = distinct(
-        claim_origin(c, articles, duplicates, relayed.get(c.article_id, ())) for c in claims
+        claim_origin(c, articles, duplicates, relayed.get(c.article_id, ()), outlets) for c in claims
     )
     return Fact(
         id=fact_id(first),

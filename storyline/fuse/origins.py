@@ -30,8 +30,26 @@ def claim_origin(
     articles: Mapping[str, Article],
     duplicates: Mapping[str, str] = {},
     relayed: Sequence[Source] = (),
+    outlets: Sequence[str] | None = None,
 ) -> str:
     """The display name of ``claim``'s independent origin.
+
+    ``relayed`` is the article's own relay chain (see :func:`full_chain`).
+    ``outlets`` are the story's outlet names (:func:`story_outlets`), given by a
+    caller that asks for many claims of one story so they are found once.
+    """
+    chain = full_chain(claim, relayed)
+    original = duplicates.get(claim.article_id, claim.article_id)
+    article = articles.get(original) or articles.get(claim.article_id)
+    named = [s for s in chain if s.kind == "outlet" and s.name.strip()]
+    if named:
+        known = story_outlets(articles) if outlets is None else outlets
+        return full_outlet_name(named[-1].name.strip(), article, known)
+    return own_outlet(article, original)
+
+
+def full_chain(claim: Claim, relayed: Sequence[Source] = ()) -> list[Source]:
+    """A claim's attribution chain, extended by its article's relay chain where that applies.
 
     ``relayed`` is the article's own relay chain (an article that rewrites
     another outlet's report). It extends the chain of a claim that has no
@@ -45,20 +63,20 @@ def claim_origin(
     if not any(s.kind in NAMED_KINDS or s.kind == "outlet" for s in chain):
         names = {origin_key(s.name) for s in chain}
         chain += [s for s in relayed if origin_key(s.name) not in names]
-    original = duplicates.get(claim.article_id, claim.article_id)
-    article = articles.get(original) or articles.get(claim.article_id)
-    outlets = [s for s in chain if s.kind == "outlet" and s.name.strip()]
-    if outlets:
-        return full_outlet_name(outlets[-1].name.strip(), article, articles)
-    return own_outlet(article, original)
+    return chain
 
 
-def full_outlet_name(name: str, own: Article | None, articles: Mapping[str, Article]) -> str:
+def story_outlets(articles: Mapping[str, Article]) -> tuple[str, ...]:
+    """The distinct outlet names of a story's articles, in first-seen order."""
+    return tuple(dict.fromkeys(a.outlet.strip() for a in articles.values() if a.outlet and a.outlet.strip()))
+
+
+def full_outlet_name(name: str, own: Article | None, outlets: Sequence[str]) -> str:
     """The story's outlet that a short form names: "the Courier" -> "Westmark Courier".
 
     Papers call themselves and each other by the last words of their names.
-    The reporting article's own outlet is tried first; another outlet of the
-    story only when it is the one name that fits. Otherwise ``name`` as given.
+    The reporting article's own outlet is tried first; another of the story's
+    ``outlets`` only when it is the one name that fits. Otherwise ``name`` as given.
     """
     words = origin_key(name).split()
     if not words:
@@ -70,7 +88,7 @@ def full_outlet_name(name: str, own: Article | None, articles: Mapping[str, Arti
 
     if own is not None and fits(own.outlet):
         return own.outlet.strip()
-    matches = {origin_key(a.outlet): a.outlet.strip() for a in articles.values() if fits(a.outlet)}
+    matches = {origin_key(o): o for o in outlets if fits(o)}
     return next(iter(matches.values())) if len(matches) == 1 else name
 
 

@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 from markupsafe import Markup, escape
 
 from ..export.labels import chain_label
-from ..fuse.origins import claim_origin, origin_key, own_outlet
+from ..fuse.origins import claim_origin, full_chain, origin_key, own_outlet, story_outlets
 from ..model import Article, Claim, Fact, Source
 
 
@@ -40,13 +40,13 @@ def claim_paths(
     relayed: Mapping[str, Sequence[Source]] = {},
 ) -> list[ClaimPath]:
     paths = []
+    outlets = story_outlets(articles)
     for c in fact.claims:
         article = articles.get(c.article_id)
         outlet = own_outlet(article, c.article_id)
         own = tuple(relayed.get(c.article_id, ()))
-        origin = claim_origin(c, articles, duplicates, own)
-        names = {origin_key(s.name) for s in c.attribution}
-        chain = list(c.attribution) + [s for s in own if origin_key(s.name) not in names]
+        origin = claim_origin(c, articles, duplicates, own, outlets)
+        chain = full_chain(c, own)
         middle = tuple(
             s for s in chain if origin_key(s.name) not in (origin_key(origin), origin_key(outlet))
         )
@@ -55,10 +55,10 @@ def claim_paths(
 
 
 def _via(claim: Claim, own: Sequence[Source]) -> str:
-    if not claim.attribution and not own:
+    chain = full_chain(claim, own)
+    if not chain:
         return "the outlet's own reporting"
-    names = {origin_key(s.name) for s in claim.attribution}
-    extra = [s.name for s in own if origin_key(s.name) not in names]
+    extra = [s.name for s in chain[len(claim.attribution):]]  # what the article's relay adds
     return ", ".join([chain_label(claim)] + [f"via {n}" for n in extra]) if claim.attribution else \
         ", ".join([extra[0]] + [f"via {n}" for n in extra[1:]])
 
