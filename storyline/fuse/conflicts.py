@@ -44,14 +44,16 @@ def find_conflicts(
 ) -> tuple[Conflict, ...]:
     pairs: dict[tuple[str, str], dict[int, Quantity]] = {}  # (counted, unit) -> fact index -> figure
     links: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    counting = [i for i, f in enumerate(facts) if any(counted_key(q) for _, q in _figures(f))]
+    told = [_figures(f) for f in facts]  # each fact's figures once, not once per pair
+    dates = [_dates(f) for f in facts]
+    counting = [i for i in range(len(facts)) if any(counted_key(q) for _, q in told[i])]
     for n, i in enumerate(counting):
         a = facts[i]
         for j in counting[n + 1 :]:
             b = facts[j]
-            if not _same_event(a, b) or (related is not None and not related(a, b)):
+            if not _same_event(a, b, dates[i], dates[j]) or (related is not None and not related(a, b)):
                 continue
-            for qa, qb in _clashing_figures(a, b):
+            for qa, qb in _clashing_figures(told[i], told[j]):
                 kind = (counted_key(qa), unit_key(qa))
                 figures = pairs.setdefault(kind, {})
                 figures.setdefault(i, qa)
@@ -91,11 +93,11 @@ def _figures(fact: Fact) -> list[tuple[Claim, Quantity]]:
     return out
 
 
-def _clashing_figures(a: Fact, b: Fact):
-    for ca, qa in _figures(a):
+def _clashing_figures(a: list[tuple[Claim, Quantity]], b: list[tuple[Claim, Quantity]]):
+    for ca, qa in a:
         if not counted_key(qa) or _speculative(ca, qa):
             continue
-        for cb, qb in _figures(b):
+        for cb, qb in b:
             if _speculative(cb, qb):
                 continue
             same_kind = counted_key(qa) == counted_key(qb) and unit_key(qa) == unit_key(qb)
@@ -108,8 +110,7 @@ def _dates(fact: Fact) -> list[EventDate]:
     return found + [d for c in fact.claims for d in (c.event_date, *c.dates) if d is not None]
 
 
-def _same_event(a: Fact, b: Fact) -> bool:
-    da, db = _dates(a), _dates(b)
+def _same_event(a: Fact, b: Fact, da: list[EventDate], db: list[EventDate]) -> bool:
     if da and db and not any(agree(x, y) for x in da for y in db):
         return False
     if a.entities and b.entities and not set(a.entities) & set(b.entities):
