@@ -83,11 +83,8 @@ class Tracker:
                 fresh.append(a)
         fresh.sort(key=_publish_order)
         analysed = self._analyse(fresh, progress)
-        with self.store.write():
-            for a in analysed:
-                self.store.add_article(a.article)
-                self.store.put_analysis(a)
-                result.added.append(a.id)
+        self._store(analysed, with_articles=True)
+        result.added.extend(a.id for a in analysed)
         result.stories = self._assign_and_fuse(analysed)
         return result
 
@@ -98,9 +95,7 @@ class Tracker:
             self.store.clear_derived()
         self._clusterer, self._replayed = StoryClusterer(self.settings), 0
         analysed = self._analyse(articles, progress)
-        with self.store.write():
-            for a in analysed:
-                self.store.put_analysis(a)
+        self._store(analysed, with_articles=False)
         return len(self._assign_and_fuse(analysed))
 
     # ------------------------------------------------------------------ reading
@@ -132,6 +127,24 @@ class Tracker:
             if progress:
                 progress(len(out), len(articles))
         return out
+
+    def _store(self, analysed: Sequence[AnalysedArticle], with_articles: bool) -> None:
+        """Store analyses (in assignment order) with the story state caught up to just before them.
+
+        The catch-up runs first outside the write lock (a long replay must not hold it),
+        then again under it for whatever another process stored meanwhile. The new
+        analyses then count as replayed: they are assigned from the objects in hand,
+        never read back from the store.
+        """
+        self._clusterer_state()
+        with self.store.write():
+            self._clusterer_state()
+            for a in analysed:
+                if with_articles:
+                    self.store.add_article(a.article)
+                self.store.put_analysis(a)
+            last = self.store.last_analysis_seq()
+        self._replayed = last
 
     def _clusterer_state(self) -> StoryClusterer:
         """The online story state, caught up with every analysis in the store.

@@ -64,3 +64,27 @@ def test_a_tracker_sees_what_another_process_added_before_it_assigns(tmp_path):
         [report] = server.stories()
     # Had the server assigned from its stale state, it would have written the story back without 'second'.
     assert {a.id for a in report.articles} == {first.id, second.id, third.id}
+
+
+def test_articles_being_added_are_assigned_from_hand_not_read_back(tmp_path, monkeypatch):
+    from storyline.store import Store
+
+    replayed: list[str] = []
+    original = Store.clustering_inputs
+
+    def counting(self, after=0):
+        for seq, analysis in original(self, after):
+            replayed.append(analysis.id)
+            yield seq, analysis
+
+    monkeypatch.setattr(Store, "clustering_inputs", counting)
+    first = Article(text=BODY, title="Council closes ferry terminal", outlet="Quayside Post")
+    second = Article(text=BODY.replace("About 1,200", "Some 1,200"), title="Terminal shut", outlet="Coast Daily")
+    with storyline.Tracker(db=tmp_path / "hand.db") as t:
+        t.add(first)
+        t.add(second)
+        assert t.rebuild() == 1
+    assert replayed == []  # one tracker, no other writer: nothing to replay
+    with storyline.Tracker(db=tmp_path / "hand.db") as t:
+        t.add(Article(text=BODY.replace("Tuesday", "Wednesday"), title="Ferry terminal", outlet="Bay News"))
+    assert sorted(replayed) == sorted([first.id, second.id])  # a new tracker replays what was stored

@@ -254,6 +254,11 @@ class Store:
         with self._read("cannot read analyses") as conn:
             return [aid for (aid,) in conn.execute("SELECT article_id FROM analyses ORDER BY seq")]
 
+    def last_analysis_seq(self) -> int:
+        """The seq of the analysis stored last (0 when there is none)."""
+        with self._read("cannot read analyses") as conn:
+            return conn.execute("SELECT COALESCE(MAX(seq), 0) FROM analyses").fetchone()[0]
+
     def clustering_inputs(self, after: int = 0) -> Iterator[tuple[int, AnalysedArticle]]:
         """(seq, analysis) in assignment order, for the analyses stored after ``after``,
         each with only what story assignment reads.
