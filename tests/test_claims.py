@@ -120,7 +120,23 @@ def test_an_act_with_a_saying_clause_is_two_claims(nlp):
         "The port authority on Monday corrected the number of stranded passengers to 310",
         "40 had been counted twice",
     ]
-    assert [c.status for c in claims] == ["asserted", "reported"]
+    # A corrected figure is the corrector's statement, like "put the toll at".
+    assert [c.status for c in claims] == ["reported", "reported"]
+    assert [s.name for s in claims[0].attribution] == ["The port authority"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Officials raised the death toll to 52 on Tuesday.", "Officials"),
+    ("Health officials have revised their estimate of the number of cases to more than 4,000.", "Health officials"),
+    ("The government raised taxes to 20 percent.", None),  # an act on a non-figure: no statement
+    ("The ministry updated its website on Friday.", None),
+])
+def test_a_revised_figure_is_its_revisers_statement(nlp, text, source):
+    doc = nlp(text)
+    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    assert len(claims) == 1
+    assert [s.name for s in claims[0].attribution] == ([source] if source else [])
+    assert claims[0].status == ("reported" if source else "asserted")
 
 
 def test_a_rejection_with_a_saying_clause_keeps_the_denied_content(nlp):

@@ -21,7 +21,6 @@ KNOWN_GAPS: dict[str, str] = {
     "fact:kursk-arrival": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:kursk-kremlin-denial": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:calder-quake-struck": "claims of this fact not all aligned into one fact, or origins miscounted",
-    "fact:calder-toll-corrected-31": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:velmora-toll-22": "claims of this fact not all aligned into one fact, or origins miscounted",
     "conflict:3": "conflict not detected between these figures",
     "update:07-westmark-courier-nato-estimate-kursk.md": "depends on fact alignment of this article's key facts",

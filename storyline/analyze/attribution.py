@@ -22,7 +22,7 @@ from typing import Collection, Sequence
 from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
-    OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
+    NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
     REPORTING_VERBS, ROLE_NOUNS,
 )
 
@@ -67,7 +67,14 @@ def outlet_like(name: str, known_outlets: Collection[str] = ()) -> bool:
     if low in OUTLETS or bare in OUTLETS or low in known or bare in known:
         return True
     words = name.split()
-    return bool(words) and words[-1][:1].isupper() and words[-1].lower() in OUTLET_NAME_WORDS
+    return bool(words) and words[-1][:1].isupper() and words[-1].lower() in OUTLET_NAME_WORDS \
+        or news_agency(name)
+
+
+def news_agency(name: str) -> bool:
+    """"Yonhap News Agency", "the state news agency"; not "the civil protection agency"."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] == "agency" and bool(NEWS_AGENCY_WORDS & set(words[:-1]))
 
 
 # Words that introduce a named outlet: "the German newspaper BILD".
@@ -621,6 +628,29 @@ def _figure_put(verb):
     return [((objs[0].left_edge.i, at[0].right_edge.i + 1), False, objs[0])]
 
 
+# "The agency corrected the toll to 31", "officials raised their estimate to 40": a revised
+# figure is the subject's statement, like "put the toll at". Only with a figure noun as the
+# object and "to <number>": "they raised taxes to 20%" is an act, not a statement.
+_REVISION_VERBS = {"correct", "revise", "update", "raise", "lower", "adjust", "increase", "reduce"}
+_REVISED_NOUNS = {"toll", "estimate", "estimates", "figure", "figures", "count", "tally", "number",
+                  "forecast", "casualties"}
+
+
+def _figure_revised(verb):
+    """'X corrected the death toll to 31': X's statement of a figure. The content is the whole
+    clause, X included, so that the claim reads as what it says ("the figure to 31" would not)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _REVISED_NOUNS]
+    if not objs:
+        return None
+    to = [t for t in verb.subtree if t.dep_ in ("prep", "dative") and t.lower_ == "to" and t.i > objs[0].i
+          and any(g.like_num or g.pos_ == "NUM" for g in t.subtree)]
+    if not to:
+        return None
+    subj = _subject(verb)
+    start = subj.left_edge.i if subj is not None and subj.i < verb.i else objs[0].left_edge.i
+    return [((start, to[0].right_edge.i + 1), False, objs[0])]
+
+
 _NAMING_VERBS = {"call", "describe", "label", "brand", "dub"}
 _FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest"}
 _FINDINGS = DOCUMENT_NOUNS | {"result", "results", "number", "numbers", "count", "tally", "exit"}
@@ -678,6 +708,8 @@ def _content_of(verb):
     doc = verb.doc
     if verb.lemma_ == "put":
         return _figure_put(verb)
+    if verb.lemma_ in _REVISION_VERBS:
+        return _figure_revised(verb)
     if verb.lemma_ in _NAMING_VERBS:
         named = _characterisation(verb)
         if named is not None:

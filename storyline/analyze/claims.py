@@ -13,9 +13,9 @@ from dataclasses import replace
 from typing import Collection, Sequence
 
 from ..model import Claim, EntityMention, Part, Sentence, Source, Span
-from .attribution import Relation, find_relations, outlet_like
+from .attribution import Relation, find_relations, news_agency, outlet_like
 from .cues import (
-    ANONYMOUS_NOUNS, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
+    ANONYMOUS_NOUNS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
 )
 from .status import claim_status, is_negated
 
@@ -264,6 +264,10 @@ def _is_backref(source: Source) -> str | None:
         return None
     last = words[-1]
     definite = words[0] in ("the", "this", "that", "these", "those")
+    if definite and news_agency(low) and not any(w[:1].isupper() for w in source.name.split()[1:]):
+        return "outlet"  # "the state news agency"
+    if definite and len(words) == 2 and last == "agency":
+        return "agency"  # an outlet only when the article relays a news agency
     if source.span is not None and outlet_like(source.name) and source.kind == "outlet" and last not in OUTLET_BACKREFS:
         return None
     if (definite or len(words) == 1) and last in OUTLET_BACKREFS:
@@ -302,6 +306,8 @@ def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...], append: 
     out: list[Source] = []
     for s in chain:
         kind = _is_backref(s)
+        if kind == "agency" and _is_news_agency(outlet):
+            kind = "outlet"
         if kind in ("outlet", "report"):
             out.append(replace(outlet, span=s.span, cue=s.cue))
         elif kind in ("officials", "anonymous") and len(relayed) > 1 and relayed[0].kind in ("official", "anonymous"):
@@ -325,6 +331,11 @@ def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...], append: 
         if not deduped or deduped[-1].name != s.name:
             deduped.append(s)
     return tuple(deduped)
+
+
+def _is_news_agency(outlet: Source) -> bool:
+    low = outlet.name.lower()
+    return news_agency(low) or (low[4:] if low.startswith("the ") else low) in NEWS_AGENCIES
 
 
 def _same_person(a: Source, b: Source) -> bool:
