@@ -9,7 +9,7 @@ from fusekit import TopicEmbed, analysed, article, claim, figure, outlet, person
 from storyline.fuse.conflicts import find_conflicts
 from storyline.fuse.facts import build_facts, fact_id
 from storyline.fuse.report import fuse_story
-from storyline.model import Entity, Story
+from storyline.model import Entity, Source, Story
 
 # Wordings and which of them say the same thing (the stand-in embedder's topics).
 OPENED = "The bridge over the Tarn reopened to traffic."
@@ -186,6 +186,47 @@ def test_a_correction_dated_later_still_meets_the_figure_of_the_day_it_corrects(
     unrelated_day = claim(WORKERS_9K, "a3", quantities=(figure(9000, "workers"),), event_date=monday)
     assert find_conflicts(build_facts([first], {}, embed) + build_facts([corrected], {}, embed))
     assert not find_conflicts(build_facts([first], {}, embed) + build_facts([unrelated_day], {}, embed))
+
+
+def test_a_revisions_own_date_does_not_date_its_figure():
+    tuesday, wednesday = when(date(2024, 10, 29)), when(date(2024, 10, 30))
+    first = claim(WORKERS_4K, "a1", quantities=(figure(4000, "workers"),), event_date=tuesday)
+    revised = claim(WORKERS_9K, "a2", quantities=(figure(9000, "workers"),), event_date=wednesday,
+                    attribution=(Source("The survey", "organisation", cue="revised"),))
+    stated = claim(WORKERS_9K, "a3", quantities=(figure(9000, "workers"),), event_date=wednesday,
+                   attribution=(Source("The survey", "organisation", cue="said"),))
+    assert find_conflicts(build_facts([first], {}, embed) + build_facts([revised], {}, embed))
+    assert not find_conflicts(build_facts([first], {}, embed) + build_facts([stated], {}, embed))
+
+
+def test_a_fact_that_agrees_with_one_side_stands_beside_it():
+    # 4,000 and 9,000 clash; a third fact repeating 9,000 backs that side, a fourth with
+    # 9,000 in unrelated wording does not.
+    facts = [
+        build_facts([claim(WORKERS_4K, "a1", quantities=(figure(4000, "workers"),))], {}, embed)[0],
+        build_facts([claim(WORKERS_9K, "a2", quantities=(figure(9000, "workers"),))], {}, embed)[0],
+        build_facts([claim(WORKERS_9K, "a3", quantities=(figure(9000, "workers", "approx"),))], {}, embed)[0],
+        build_facts([claim(OPENED, "a4", quantities=(figure(9000, "workers"),))], {}, embed)[0],
+    ]
+    related = lambda a, b: OPENED not in (a.text, b.text)  # noqa: E731
+    [conflict] = find_conflicts(facts, related)
+    assert conflict.fact_ids == tuple(f.id for f in facts[:3])
+    assert [q.value for q in conflict.values] == [4000, 9000, 9000]
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    (("5.9", 5.9), ("5.7", 5.7), False),  # each within 2% of the other, but stated to a tenth
+    (("2.47 billion", 2.47e9), ("2.5 billion", 2.5e9), True),  # rounded to a tenth of a billion
+    (("5.9", 5.9), ("5.9", 5.9), True),
+    (("4,000", 4000), ("4,050", 4050), True),  # whole figures keep the 2% rounding
+])
+def test_a_figure_with_decimals_is_as_precise_as_it_is_written(a, b, agree):
+    from storyline.fuse.ranges import compatible
+    from storyline.model import Quantity, Span
+
+    def q(text, value):
+        return Quantity(text, Span("text", 0, 1), value, value, value, "exact")
+    assert compatible(q(*a), q(*b)) == agree
 
 
 def test_a_claim_that_fits_two_facts_joins_them():

@@ -22,7 +22,6 @@ KNOWN_GAPS: dict[str, str] = {
     "fact:kursk-kremlin-denial": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:calder-quake-struck": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:velmora-toll-22": "claims of this fact not all aligned into one fact, or origins miscounted",
-    "conflict:3": "conflict not detected between these figures",
     "update:07-westmark-courier-nato-estimate-kursk.md": "depends on fact alignment of this article's key facts",
     "update:13-fenwick-gazette-pyongyang-unlikely-20000.md": "depends on fact alignment of this article's key facts",
     "update:09-baltic-monitor-calder-hospital-toll.md": "depends on fact alignment of this article's key facts",

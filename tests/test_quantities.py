@@ -81,6 +81,8 @@ def test_title_part_is_kept(nlp):
     ("A strong earthquake of magnitude 5.4 shook the coast.", 5.4),
     ("The magnitude 7.1 earthquake toppled the bridge.", 7.1),
     ("A 6.8-magnitude tremor was felt in the capital.", 6.8),
+    ("The survey revised the quake's magnitude to 5.3 on Friday.", 5.3),
+    ("The tremor had a magnitude of 4.6, the institute said.", 4.6),
 ])
 def test_a_reading_on_a_named_scale_measures_the_scale(nlp, sentence, value):
     q = one(nlp, sentence)

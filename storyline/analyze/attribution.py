@@ -633,7 +633,7 @@ def _figure_put(verb):
 # object and "to <number>": "they raised taxes to 20%" is an act, not a statement.
 _REVISION_VERBS = {"correct", "revise", "update", "raise", "lower", "adjust", "increase", "reduce"}
 _REVISED_NOUNS = {"toll", "estimate", "estimates", "figure", "figures", "count", "tally", "number",
-                  "forecast", "casualties"}
+                  "forecast", "casualties", "magnitude"}
 
 
 def _figure_revised(verb):
@@ -648,7 +648,11 @@ def _figure_revised(verb):
         return None
     subj = _subject(verb)
     start = subj.left_edge.i if subj is not None and subj.i < verb.i else objs[0].left_edge.i
-    return [((start, to[0].right_edge.i + 1), False, objs[0])]
+    # what qualifies the revision stays with it ("down from 5.9", "after more data came in");
+    # a clause of its own ("saying ...") is a claim of its own
+    end = max([to[0].right_edge.i] + [c.right_edge.i for c in verb.children
+                                      if c.i > to[0].i and c.dep_ in ("advmod", "prep", "npadvmod")])
+    return [((start, end + 1), False, objs[0])]
 
 
 _NAMING_VERBS = {"call", "describe", "label", "brand", "dub"}

@@ -526,6 +526,7 @@ def _is_countable(tok) -> bool:
 # Scales named before their reading: "magnitude 5.9", "a magnitude-6.2 quake". The
 # figure measures the scale, whatever noun follows ("a magnitude 6.2 earthquake").
 SCALE_NOUNS = frozenset({"magnitude"})
+_SCALE_LINKS = frozenset({"to", "at", "of", "was", "is", "from", "as"})
 
 
 def _counted(doc, start: int, end: int, num_end: int, money: bool) -> str | None:
@@ -535,6 +536,13 @@ def _counted(doc, start: int, end: int, num_end: int, money: bool) -> str | None
         before -= 1
     if before >= 0 and doc[before].lower_ in SCALE_NOUNS:
         return doc[before].lower_
+    # ... or a few words before: "revised the quake's magnitude to 5.7", "a magnitude of 5.9"
+    if before >= 1 and doc[before].lower_ in _SCALE_LINKS:
+        for k in range(before - 1, max(before - 4, -1), -1):
+            if doc[k].is_punct:
+                break
+            if doc[k].lower_ in SCALE_NOUNS:
+                return doc[k].lower_
     # "thousands of soldiers", "300 tonnes of grain", "40% of voters", "$3m worth of arms"
     j = end
     if j < len(doc) and doc[j].lower_ == "worth" and j + 1 < len(doc) and doc[j + 1].lower_ == "of":

@@ -12,7 +12,9 @@ Two facts conflict over a figure when:
 - they could be about the same event: some date of one (its event date or any
   date its claims name) overlaps some date of the other, or one is undated, so
   "corrected on Monday the toll of Saturday's quake" meets "died in Saturday's
-  quake"; they share an entity (or one names none), they have the same
+  quake"; a revision's own date ("on Wednesday the survey revised the quake's
+  magnitude to 5.7") dates the revision, not the figure, so it is left out;
+  they share an entity (or one names none), they have the same
   polarity, and, when
   a ``related`` test is given, it accepts the pair (the fuser uses embedding
   cosine of the facts' wording).
@@ -63,6 +65,11 @@ def find_conflicts(
     for kind, edges in links.items():
         for component in _components(edges):
             figures = pairs[kind]
+            while backers := list(_backers(kind, component, figures, facts, told, dates, related)):
+                for k, q in backers:  # a backer's own backers too, until none is left
+                    component.append(k)
+                    figures[k] = q
+            component.sort()
             about = figures[component[0]].counted or kind[0]
             conflicts.append(Conflict(
                 about=about,
@@ -72,6 +79,25 @@ def find_conflicts(
     position = {f.id: i for i, f in enumerate(facts)}
     conflicts.sort(key=lambda c: position[c.fact_ids[0]])
     return tuple(conflicts)
+
+
+def _backers(kind, component, figures, facts, told, dates, related):
+    """Facts outside a conflict whose figure agrees with one side's: they back that side, so
+    they stand beside it ("the survey lowers the magnitude to 5.7" next to the sentence
+    that gives the revision, which alone reads too unlike the first report)."""
+    inside = set(component)
+    for k, fact in enumerate(facts):
+        if k in inside:
+            continue
+        for c, q in told[k]:
+            if (counted_key(q), unit_key(q)) != kind or _speculative(c, q):
+                continue
+            side = next((m for m in component if compatible(q, figures[m])
+                         and _same_event(fact, facts[m], dates[k], dates[m])
+                         and (related is None or related(fact, facts[m]))), None)
+            if side is not None:
+                yield k, q
+                break
 
 
 _OPEN_BOUNDS = {"more_than", "at_least", "up_to", "at_most", "less_than"}
@@ -105,9 +131,24 @@ def _clashing_figures(a: list[tuple[Claim, Quantity]], b: list[tuple[Claim, Quan
                 yield qa, qb
 
 
+# The cues attribution gives a revised figure ("corrected the toll to 31"; see
+# analyze.attribution._figure_revised), in the forms a sentence may use.
+_REVISION_CUES = frozenset(
+    form for verb in ("correct", "revise", "update", "raise", "lower", "adjust", "increase", "reduce")
+    for form in (verb, verb + "s", verb + "d", verb + "ed", verb.rstrip("e") + "ing")
+)
+
+
+def _revises(claim: Claim) -> bool:
+    cue = claim.attribution[0].cue if claim.attribution else None
+    return bool(cue) and cue.split()[0].lower() in _REVISION_CUES
+
+
 def _dates(fact: Fact) -> list[EventDate]:
-    found = [fact.event_date] if fact.event_date else []
-    return found + [d for c in fact.claims for d in (c.event_date, *c.dates) if d is not None]
+    """Every date the fact's claims give the event, revisions' own dates left out."""
+    kept = [c for c in fact.claims if not _revises(c)]
+    found = [fact.event_date] if fact.event_date and len(kept) == len(fact.claims) else []
+    return found + [d for c in kept for d in (c.event_date, *c.dates) if d is not None]
 
 
 def _same_event(a: Fact, b: Fact, da: list[EventDate], db: list[EventDate]) -> bool:

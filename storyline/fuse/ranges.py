@@ -8,6 +8,7 @@ a small relative tolerance, because outlets round ("2.47 billion" ~ "2.5 billion
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ..model import Quantity
@@ -49,8 +50,30 @@ def interval(q: Quantity) -> Interval | None:
         return Interval(v if v is not None else lo, math.inf, low_open=kind == "more_than", high_open=True)
     if kind in ("up_to", "at_most", "less_than"):
         return Interval(min(0.0, lo), v if v is not None else hi, high_open=kind == "less_than")
-    width = APPROX if kind in ("approx", "vague") else EXACT
-    return Interval(_shrink(lo, width), _grow(hi, width))
+    if kind in ("approx", "vague"):
+        return Interval(_shrink(lo, APPROX), _grow(hi, APPROX))
+    half = _half_step(q)
+    if half is not None and lo == hi:
+        half = min(max(half, abs(lo) * 1e-6), abs(lo) * EXACT)  # never a single point
+        return Interval(lo - half, hi + half)
+    return Interval(_shrink(lo, EXACT), _grow(hi, EXACT))
+
+
+_DECIMAL = re.compile(r"(\d+)[.](\d+)")
+
+
+def _half_step(q: Quantity) -> float | None:
+    """Half the last stated decimal place of a figure written with decimals ("5.9": 0.05;
+    "2.5 billion": 50 million): it was rounded no further, so "5.9" and "5.7" disagree,
+    though each is within 2% of the other, and "2.47 billion" and "2.5 billion" agree."""
+    m = _DECIMAL.search(q.text)
+    if m is None or not q.value:
+        return None
+    stated = float(m.group(0))
+    if not stated:
+        return None
+    scale = q.value / stated
+    return 0.5 * 10 ** -len(m.group(2)) * abs(scale)
 
 
 def _grow(x: float, rel: float) -> float:
