@@ -128,6 +128,14 @@ class Source:
     cue: str | None = None  # the reporting verb or phrase: "said", "citing", "according to"
     entity: str | None = None  # canonical entity key when the source is a named entity
 
+    @property
+    def other_reports(self) -> bool:
+        """'Reports said', 'media reports': unnamed reports of other outlets, never the
+        report an article rewrites, so a relay does not extend them."""
+        words = self.name.lower().split()
+        return self.kind == "document" and bool(words) and words[-1] == "reports" \
+            and words[0] not in ("the", "these", "those", "its", "their", "his", "her")
+
 
 @dataclass(frozen=True)
 class EventDate:

@@ -123,6 +123,21 @@ def test_sources_quoted_by_an_outlet_and_outlets_spoken_to(nlp):
     ]
 
 
+def test_an_expert_described_then_named_through_one_outlet_is_one_person(nlp):
+    claims = resolved(nlp, "Fares will double, a transport analyst told The Valley Post.\n"
+                           "Anna Berg of Tarn University estimated in her research for The Valley Post "
+                           "that traffic fell by a third.")
+    assert [[s.name for s in c.attribution] for c in claims] == [
+        ["Anna Berg", "The Valley Post"],
+        ["Anna Berg", "The Valley Post"],
+    ]
+    # two people named through the outlet: the analyst could be either
+    two = resolved(nlp, "Fares will double, a transport analyst told The Valley Post.\n"
+                        "Anna Berg said in her research for The Valley Post that traffic fell.\n"
+                        "Piet Roos told The Valley Post that buses were late.")
+    assert [s.name for s in two[0].attribution] == ["transport analyst", "The Valley Post"]
+
+
 def test_the_newspaper_resolves_to_the_outlet_named_before(nlp):
     claims = resolved(nlp, "Road closures began on Monday, the mayor said.\n"
                            "The Valley Post reported that the tunnel was flooded.\n"

@@ -148,6 +148,21 @@ def test_a_rejection_with_a_saying_clause_keeps_the_denied_content(nlp):
     ]
 
 
+def test_reports_said_are_not_the_relayed_report(nlp):
+    from storyline.fuse.origins import full_chain
+
+    claims, relayed = article(nlp, (
+        "The ferry will stop running in May, officials told the Danish newspaper Nordlys.\n"
+        "Reports on Monday said the last crossing was fully booked.\n"
+        "The report said the operator was losing money."))
+    assert [s.name for s in relayed] == ["Nordlys"]
+    by_text = {c.text: c for c in claims}
+    other = by_text["the last crossing was fully booked"]
+    assert [s.name for s in other.attribution] == ["Reports"]
+    assert [s.name for s in full_chain(other, relayed)] == ["Reports"]
+    assert [s.name for s in by_text["the operator was losing money"].attribution] == ["Nordlys"]
+
+
 def test_the_person_a_relayed_report_cites_speaks_via_that_report_again(nlp):
     claims, relayed = article(nlp, (
         "Fares could double next year, according to research by Ada Lind, an economist, "

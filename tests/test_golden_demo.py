@@ -17,7 +17,6 @@ GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "demo_expected.yaml"
 
 # Expectations the pipeline does not meet yet, each with why. Kept by hand.
 KNOWN_GAPS: dict[str, str] = {
-    "attribution:kursk-upper-bound-20000#1": "attribution chain incomplete (relay or back-reference not resolved)",
     "fact:kursk-arrival": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:kursk-kremlin-denial": "claims of this fact not all aligned into one fact, or origins miscounted",
     "fact:calder-quake-struck": "claims of this fact not all aligned into one fact, or origins miscounted",

@@ -315,8 +315,9 @@ def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...], append: 
             out.append(replace(relayed[0], span=s.span, cue=s.cue))
         else:
             out.append(s)
-    # Unnamed sources inside the rewrite are the relay's sources: append the relay.
-    if append and out and all(s.kind in ("official", "anonymous", "document", "outlet") for s in out) \
+    # Unnamed sources inside the rewrite are the relay's sources: append the relay; but
+    # "reports said" (plural, no article) are other outlets' reports, not the relay's.
+    if append and out and not out[0].other_reports and all(s.kind in ("official", "anonymous", "document", "outlet") for s in out) \
             and not any(s.kind == "outlet" and not _is_backref(s) for s in out):
         # (a chain that already names an outlet was relayed by that outlet, not the lead's)
         first_named = out[0].kind in ("official", "anonymous")
@@ -395,7 +396,41 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
             out.append(replace(c, attribution=inherited, status=_restatus(c.status, True)))
         else:
             out.append(c)
-    return out, relayed
+    return _name_the_unnamed(out), relayed
+
+
+def _name_the_unnamed(claims: list[Claim]) -> list[Claim]:
+    """'A South Korean analyst told BILD ...' then 'Elena Guseinova ... for BILD': when the one
+    person an article names as speaking through an outlet follows a single unnamed expert or
+    official speaking through that same outlet, they are one person. Two named people through
+    the outlet leave it open."""
+    named: dict[str, dict[str, Source]] = {}  # outlet -> named people speaking through it
+    for c in claims:
+        chain = c.attribution
+        if len(chain) >= 2 and chain[0].kind == "person" and chain[-1].kind == "outlet":
+            named.setdefault(chain[-1].name, {})[chain[0].name] = chain[0]
+    out = []
+    for c in claims:
+        chain = c.attribution
+        people = named.get(chain[-1].name, {}) if len(chain) >= 2 and chain[-1].kind == "outlet" else {}
+        if len(people) == 1 and _one_unnamed(chain[0]):
+            person = next(iter(people.values()))
+            c = replace(c, attribution=(replace(person, span=chain[0].span, cue=chain[0].cue),) + chain[1:])
+        out.append(c)
+    return out
+
+
+# Experts are introduced by what they do and then named; an unnamed official most often
+# stays unnamed ("a council official told the Post ...; Anna Berg ... for the Post" are two).
+_EXPERTS = frozenset({"analyst", "expert", "researcher", "scientist", "economist", "academic",
+                      "professor", "scholar", "historian", "specialist"})
+
+
+def _one_unnamed(source: Source) -> bool:
+    """'South Korean analyst', 'a defence expert': one expert, described, not named."""
+    words = source.name.split()
+    return source.kind in ("official", "anonymous", "other") and len(words) <= 4 \
+        and words[-1].lower() in _EXPERTS and words[0].lower() not in ("the", "this", "that")
 
 
 def _restatus(status: str, attributed: bool) -> str:

@@ -57,9 +57,12 @@ def full_chain(claim: Claim, relayed: Sequence[Source] = ()) -> list[Source]:
     the rewritten report's sources. A claim whose own chain already reaches an
     outlet keeps it, and so does a claim from a named person or body: "Budanov
     says ..." in a rewrite of The New York Times is his public statement, not
-    the Times' report, unless the analysis found the Times on that chain itself.
+    the Times' report, unless the analysis found the Times on that chain itself. Nor
+    does "reports said": those are other outlets' (``Source.other_reports``).
     """
     chain = list(claim.attribution)
+    if chain and chain[0].other_reports:
+        return chain
     if not any(s.kind in NAMED_KINDS or s.kind == "outlet" for s in chain):
         names = {origin_key(s.name) for s in chain}
         chain += [s for s in relayed if origin_key(s.name) not in names]
