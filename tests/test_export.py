@@ -20,7 +20,15 @@ def _backref(quoted: str, name: str) -> bool:
     words = quoted.split()
     return len(words) >= 2 and words[0] == "the" and (
         words[-1] in OUTLET_BACKREFS | REPORT_BACKREFS or words[-1] in name.split()
-    )
+    ) or _described(words)
+
+
+def _described(words: list[str]) -> bool:
+    """"a South Korean analyst" (or "Seoul analyst" in a headline): an expert described where
+    the article speaks of them first and named later (analyze.claims._name_the_unnamed)."""
+    from storyline.analyze.claims import _EXPERTS
+
+    return bool(words) and words[-1] in _EXPERTS
 
 
 def test_demo_export_validates_against_schema(demo_reports):
