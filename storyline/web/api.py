@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Optional, Union
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
@@ -97,9 +97,19 @@ class ArticleIn(BaseModel):
 @router.post(
     "/articles",
     summary="Add articles: text with metadata, or a URL to fetch (a page or a feed)",
+    description=(
+        "With `wait=true` (the default) the answer comes when the articles are stored, with what "
+        "became of each item. With `wait=false` it comes at once, 202 with a job (its `Location` "
+        "is `/api/jobs/{id}`), and the work goes on in the background."
+    ),
     dependencies=[Depends(may_write)],
 )
-def add_articles(body: Union[ArticleIn, list[ArticleIn]], d: Data = Depends(data)) -> dict[str, Any]:
+def add_articles(
+    body: Union[ArticleIn, list[ArticleIn]],
+    response: Response,
+    wait: bool = Query(True, description="Answer when done (true) or at once with a job (false)."),
+    d: Data = Depends(data),
+) -> dict[str, Any]:
     items = body if isinstance(body, list) else [body]
     if not items:
         raise InputError("request", "no articles given")
@@ -112,10 +122,17 @@ def add_articles(body: Union[ArticleIn, list[ArticleIn]], d: Data = Depends(data
             inputs.append(UrlInput(item.url))
         else:
             raise InputError(f"item {n + 1}", "give 'text' (with optional title, outlet, published, url) or a 'url'")
-    results = d.add(inputs)
-    return {
-        "items": [r.to_json() for r in results],
-        "added": sum(r.status == "added" for r in results),
-        "unchanged": sum(r.status == "unchanged" for r in results),
-        "rejected": sum(r.status == "rejected" for r in results),
-    }
+    job = d.jobs.submit(inputs)
+    if not wait:
+        response.status_code = 202
+        response.headers["Location"] = f"/api/jobs/{job.id}"
+        return job.to_json()
+    job = d.jobs.wait(job.id)
+    if job.exception is not None:
+        raise job.exception  # the same HTTP status as if the request had done the work itself
+    return job.to_json()
+
+
+@router.get("/jobs/{job_id}", summary="An add job: queued, running, done (with each item's result) or failed")
+def get_job(job_id: str, d: Data = Depends(data)) -> dict[str, Any]:
+    return d.jobs.get(job_id).to_json()

@@ -19,6 +19,7 @@ from ..settings import DEFAULT, Settings
 from ..tracker import Tracker
 from .adding import ItemResult, WebInput, add_inputs
 from .index import StoryIndex
+from .jobs import Jobs
 from .summary import StorySummary, query_words
 
 MAX_PAGE = 500  # most stories one request may ask for
@@ -62,8 +63,10 @@ class Data:
         self.index = StoryIndex(self.store)
         self.transport = transport  # for URL inputs; tests pass an httpx.MockTransport
         self._writer = threading.Lock()  # one add at a time: story assignment is sequential
+        self.jobs = Jobs(self.add)  # adds that the caller does not wait for
 
     def close(self) -> None:
+        self.jobs.close()
         self.tracker.close()
 
     # ------------------------------------------------------------------ stories

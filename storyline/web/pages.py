@@ -94,19 +94,24 @@ def add_page(request: Request):
     return render(request, "add.html", nav="add", title="Add articles", results=None)
 
 
-@router.post("/add", response_class=HTMLResponse)
+@router.post("/add")
 async def add_submit(request: Request):
+    """Hand the inputs to the background worker and show the job's page at once."""
     form = await request.form()
     token = form.get("token")
     request.app.state.policy.check(request, token if isinstance(token, str) else None)
     inputs = await _inputs(form)
     if not inputs:
         raise InputError("form", "nothing to add: paste a text, give a URL, or choose a file")
-    from starlette.concurrency import run_in_threadpool
+    job = data(request).jobs.submit(inputs)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
-    results = await run_in_threadpool(data(request).add, inputs)
-    status = 200 if any(r.status != "rejected" for r in results) else 422
-    return render(request, "add.html", nav="add", status_code=status, title="Add articles", results=results)
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(request: Request, job_id: str):
+    job = data(request).jobs.get(job_id)
+    return render(request, "job.html", nav="add", title="Adding articles", job=job,
+                  results=job.results if not job.pending else None)
 
 
 async def _inputs(form) -> list[WebInput]:

@@ -89,11 +89,37 @@ def test_url_is_fetched_through_the_transport(writer):
     assert missing["items"][0]["status"] == "rejected" and "404" in missing["items"][0]["reason"]
 
 
+def finished_job_page(writer, r):
+    """The page a form post leads to, once its background job has finished."""
+    assert r.status_code == 303, r.text
+    location = r.headers["location"]
+    assert re.fullmatch(r"/jobs/[0-9a-f]{16}", location)
+    writer.app.state.data.jobs.wait(location.rsplit("/", 1)[1], timeout=600)
+    page = writer.get(location)
+    assert page.status_code == 200 and 'http-equiv="refresh"' not in page.text
+    return page
+
+
 def test_form_upload_reads_the_file_and_names_it_as_uploaded(writer):
     jsonl = '{"text": "Too short."}\n'.encode()
-    r = writer.post("/add", data={"kind": "file"}, files={"file": ("../../notes.jsonl", jsonl, "application/json")})
-    assert r.status_code == 422  # everything rejected
-    assert "notes.jsonl:1" in r.text and "too short" in r.text and "storyline-upload-" not in r.text
+    r = writer.post("/add", data={"kind": "file"}, files={"file": ("../../notes.jsonl", jsonl, "application/json")},
+                    follow_redirects=False)
+    page = finished_job_page(writer, r)
+    assert "0 added" in page.text and "1 rejected" in page.text
+    assert "notes.jsonl:1" in page.text and "too short" in page.text and "storyline-upload-" not in page.text
+
+
+def test_api_add_without_waiting_answers_at_once_with_a_job(writer):
+    article = dict(UNRELATED, url="https://metro.example/library-later", title=UNRELATED["title"] + " (later)")
+    r = writer.post("/api/articles?wait=false", json=article)
+    assert r.status_code == 202
+    job = r.json()
+    assert r.headers["location"] == f"/api/jobs/{job['id']}" and job["items"] == []
+    writer.app.state.data.jobs.wait(job["id"], timeout=600)
+    done = writer.get(r.headers["location"]).json()
+    assert done["status"] == "done" and done["added"] == 1
+    assert done["items"][0]["title"] == article["title"]
+    assert writer.get("/api/jobs/0123456789abcdef").status_code == 404
 
 
 def test_form_with_nothing_to_add_is_a_readable_422(writer):
@@ -120,10 +146,9 @@ def test_script_in_an_article_is_shown_as_text_everywhere(added, writer):
 
 def test_result_page_of_the_form_escapes_titles(writer):
     article = dict(XSS_ARTICLE, url="https://mallory.example/xss-form", title=XSS_ARTICLE["title"] + " again")
-    r = writer.post("/add", data={"kind": "text", **article})
-    assert r.status_code == 200
-    assert "<script>window" not in r.text and html.escape("<script>", quote=False) in r.text
-    assert re.search(r"<strong>added</strong>", r.text)
+    page = finished_job_page(writer, writer.post("/add", data={"kind": "text", **article}, follow_redirects=False))
+    assert "<script>window" not in page.text and html.escape("<script>", quote=False) in page.text
+    assert re.search(r"<strong>added</strong>", page.text)
 
 
 @pytest.mark.parametrize("name,safe", [

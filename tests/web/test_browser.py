@@ -64,9 +64,11 @@ def test_add_an_article_through_the_form_and_see_it_join_its_story(page, live_se
     page.get_by_label("Outlet").fill(KURSK_UPDATE["outlet"])
     page.get_by_label("Published").fill(KURSK_UPDATE["published"])
     page.get_by_label("Text").fill(KURSK_UPDATE["text"])
-    with page.expect_navigation(timeout=180_000):
-        page.get_by_role("button", name="Add this article").click()
+    page.get_by_role("button", name="Add this article").click()
+    # the job's page reloads itself until the background analysis is done
+    page.wait_for_url("**/jobs/*")
     result = page.locator(".result-list li").first
+    result.wait_for(timeout=180_000)
     assert "added" in result.inner_text()
     link = result.locator("a.story-link")
     assert link.get_attribute("href") == f"/stories/{story}"
