@@ -25,6 +25,7 @@ from ..export.labels import chain_label, date_label, quantity_label, support_lab
 from ..settings import DEFAULT, Settings
 from . import api, errors, pages
 from .data import Data
+from .head import HeadAsGet
 from .security import LoopbackOnly, SecurityHeaders, WritePolicy, is_loopback
 
 HERE = Path(__file__).resolve().parent
@@ -67,6 +68,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     if is_loopback(host):
         app.add_middleware(LoopbackOnly)
+    app.add_middleware(HeadAsGet)  # outermost: the checks above see HEAD as the GET it is
     return app
 
 

@@ -163,3 +163,15 @@ def test_no_page_loads_anything_from_elsewhere_or_runs_inline_script(client, kur
         assert not re.search(r'(src|href)="(https?:)?//', page.replace('href="http://www.w3.org', ""))
     css = client.get("/static/style.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+
+
+@pytest.mark.parametrize("path, status, kind", [
+    ("/", 200, "text/html"), ("/api/stories", 200, "application/json"),
+    ("/static/style.css", 200, "text/css"), ("/stories/nope", 404, "text/html"),
+])
+def test_head_is_get_without_the_body(client, path, status, kind):
+    head, get = client.head(path), client.get(path)
+    assert head.status_code == get.status_code == status
+    assert head.content == b"" and get.content
+    assert head.headers["content-type"].startswith(kind)
+    assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
