@@ -9,10 +9,7 @@ disagreement and the time gap scale the score down rather than add to it.
 name two ways ("Demontez" / "Damontez Jones") or name a person in full in one
 and by surname in the other ("Dan Caron" / "Daniel Caron"), so two sets of
 names agree when any of their words match or are spelled nearly alike
-(:func:`names_agree`). Only the people an article names in its headline or at
-least ``Weights.salient_mentions`` times count for the person check: a name
-met once (a photographer's credit, a mis-tagged "JavaScript") says nothing
-about which incident the article reports.
+(:func:`names_agree`).
 """
 
 from __future__ import annotations
