@@ -131,3 +131,30 @@ def test_a_past_expectation_with_by_reads_backwards():
     doc = load_nlp()("The ferries were expected to be repaired by March 3-4, the operator said.")
     [d] = find_dates(doc, "text", date(2025, 3, 6))
     assert (d.start, d.end, d.relation) == (date(2025, 3, 3), date(2025, 3, 4), "by")
+
+
+def test_a_plan_written_days_ahead_reads_the_nearer_weekday(nlp):
+    # on a Wednesday: "planned to leave on Thursday" is tomorrow, not last week's Thursday
+    assert only(nlp, "The team planned to leave the capital on Thursday.").start == date(2024, 10, 24)
+    assert only(nlp, "The team planned to leave the capital on Monday.").start == date(2024, 10, 21)
+
+
+def test_the_quarter_and_a_year_earlier_follow_the_quarter_named_before(nlp):
+    text = ("Profit rose 12% in the third quarter. Sales in the quarter were flat, "
+            "against a loss a year earlier.")
+    found = [(d.text, d.start, d.end, d.granularity) for d in dates(nlp, text)]
+    assert found == [
+        ("the third quarter", date(2024, 7, 1), date(2024, 9, 30), "quarter"),
+        ("the quarter", date(2024, 7, 1), date(2024, 9, 30), "quarter"),
+        ("a year earlier", date(2023, 7, 1), date(2023, 9, 30), "quarter"),
+    ]
+    # no quarter named: "the quarter" means nothing, "a year ago" is last year
+    assert [d.text for d in dates(nlp, "Sales in the quarter were flat.")] == []
+    assert (only(nlp, "The plant closed a year ago.").start, only(nlp, "The plant closed a year ago.").granularity) \
+        == (date(2023, 1, 1), "year")
+    # "the latest quarter" is the last one ended by the publish date
+    assert only(nlp, "Sales fell in the latest quarter.").start == date(2024, 7, 1)
+
+
+def test_a_quarter_final_is_no_quarter(nlp):
+    assert dates(nlp, "Sales rose in the second quarter. The team lost the quarter-final.")[-1].text == "the second quarter"

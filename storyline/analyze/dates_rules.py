@@ -40,6 +40,7 @@ class Timex:
     granularity: str | None = None
     relation: str = "on"
     part_of_day: str | None = None  # "MO", "AF", "EV", "NI"
+    anaphor: str | None = None  # "quarter", "year_back": resolved against the document (see scan)
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -137,7 +138,7 @@ class Context:
             if t.i != v.i and t.lemma_.lower() in _EXPECT_LEMMAS and (
                 t.tag_ == "VBD" or aux & {"was", "were", "had"}
             ):
-                return "past"  # "were anticipated to be involved by ...": a past expectation
+                return "expected_before"  # "were anticipated to be involved by ...": a past expectation
             if t.i == v.i:
                 if aux & _MODAL_AUX:
                     return "modal"
@@ -177,10 +178,14 @@ class Context:
         t = self.tense(start, end)
         if t == "future" or (t == "modal" and rel in ("by", "until")):
             return "future"
-        if rel in ("by", "until") and t != "past":
+        if rel in ("by", "until") and t not in ("past", "expected_before"):
             return "future"
         if t == "past":
             return "past"
+        if t == "expected_before":
+            # "were expected to be involved by March": the expectation is past, so is its date;
+            # "the team planned to leave on Thursday": a plan written days ahead, either way
+            return "past" if rel in ("by", "until") else "near"
         return "near"
 
 
@@ -581,6 +586,47 @@ def _quarter(m, ctx):
     return _date_timex(m, *_quarter_range(y, q), "quarter")
 
 
+# Financial reports name a quarter, then speak of "the quarter" and compare with "a year
+# earlier": those mean the quarter named and that quarter a year back (TimeBank/AQUAINT give
+# them quarter values in 33 of 45 "a year ago/earlier" and 26 of 27 "the (latest) quarter" in
+# documents that name a quarter). Resolved in ``scan``, which sees the whole document.
+@rule(r"(?i)\b(?:the|this)\s+(?:latest\s+|current\s+|most\s+recent\s+|same\s+)?(?:fiscal\s+)?quarter\b(?![-\w])(?!\s+(?:of|century))")
+def _the_quarter(m, ctx):
+    return Timex(m.start(), m.end(), m.group(0), "DATE", anaphor="quarter")
+
+
+@rule(r"(?i)\b(?:(?:the\s+)?(?:comparable\s+)?year[- ](?:ago|earlier)(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?"
+      r"|a\s+year\s+(?:ago|earlier))\b")
+def _year_back(m, ctx):
+    return Timex(m.start(), m.end(), m.group(0), "DATE", anaphor="year_back")
+
+
+def _resolve_periods(found: list[Timex], base: date | None) -> list[Timex]:
+    """Give "the quarter" and "a year earlier" their meaning from the quarter last named
+    before them; without one, "the quarter" is dropped and "a year ago/earlier" is the year
+    before the publish date."""
+    out, last_q = [], None
+    for t in found:
+        if t.granularity == "quarter" and t.first is not None:
+            last_q = t.first
+        if t.anaphor is None:
+            out.append(t)
+            continue
+        low = t.text.lower()
+        if t.anaphor == "quarter" and base is not None and ("latest" in low or "most recent" in low):
+            b = (base.month - 1) // 3  # the last quarter to have ended by the publish date
+            start = date(base.year, 3 * b - 2, 1) if b else date(base.year - 1, 10, 1)
+            out.append(replace(t, first=start, last=_quarter_range(start.year, (start.month - 1) // 3 + 1)[1],
+                               granularity="quarter"))
+        elif last_q is not None:
+            start = last_q if t.anaphor == "quarter" else date(last_q.year - 1, last_q.month, 1)
+            q = (start.month - 1) // 3 + 1
+            out.append(replace(t, first=start, last=_quarter_range(start.year, q)[1], granularity="quarter"))
+        elif t.anaphor == "year_back" and base is not None and low.startswith("a year"):
+            out.append(replace(t, first=date(base.year - 1, 1, 1), last=date(base.year - 1, 12, 31), granularity="year"))
+    return out
+
+
 # ---- not dates: durations, sets, times of day, vague references (for the TimeML evaluation)
 
 
@@ -718,7 +764,7 @@ def scan(doc, base: date | None) -> list[Timex]:
         chosen.append(t)
         taken.append((t.start, t.end))
     chosen.sort(key=lambda t: t.start)
-    return chosen
+    return _resolve_periods(chosen, base)
 
 
 __all__ = ["Timex", "scan", "Context"]
