@@ -501,3 +501,47 @@ def test_text_with_nul_and_astral_characters_survives(store):
     a = art("nul \x00 inside, emoji \U0001f4f0, rtl \u05e9\u05dc\u05d5\u05dd", title="\x00")
     store.add_article(a)
     assert store.get_article(a.id) == a
+
+
+# ------------------------------------------------------------------ full-text search
+
+
+def _told(story: Story, member: Article, *sentences: str) -> StoryReport:
+    """A report whose one fact gathers ``sentences`` as its claims' wordings."""
+    from storyline.model import Fact, Support
+
+    claims = tuple(Claim(f"c{n}", member.id, n, Span("text", 0, 1), t, "asserted") for n, t in enumerate(sentences))
+    fact = Fact("f1", sentences[0], "asserted", None, (), (), claims, (), Support(1, 1, 1), member.id)
+    return StoryReport(story, "Ferry strike", (member,), (fact,), (), ("f1",), (), ())
+
+
+def test_search_finds_a_story_by_any_claims_words_and_follows_its_report(store):
+    a = art()
+    store.add_article(a)
+    story = Story("s1", (a.id,))
+    store.put_report(_told(story, a, "Dockers walked out on Monday.", "The harbour at Lowick is idle."))
+    assert store.search_stories("harbour LOWICK") == {"s1"}  # a later claim's words, any case
+    assert store.search_stories("ferry") == {"s1"}  # the title
+    assert store.search_stories("harbour Brennick") == set()  # every word must be there
+    assert store.search_stories('"idle* (') == {"s1"}  # quotes, stars, brackets: never syntax
+    assert store.search_stories("harbour OR brennick") == set()  # OR is a word to find, not "either"
+    assert store.search_stories("  ,. ") == set()
+    store.put_report(_told(story, a, "Dockers went back to work."))
+    assert store.search_stories("harbour") == set() and store.search_stories("went back") == {"s1"}
+    store.clear_derived()
+    assert store.search_stories("dockers") == set()
+
+
+def test_reports_stored_before_search_existed_are_indexed_by_its_migration(db, monkeypatch):
+    a = art()
+    monkeypatch.setattr(mig, "MIGRATIONS", mig.MIGRATIONS[:2])
+    with Store(db) as s:
+        s.add_article(a)
+        s.put_story(Story("s1", (a.id,)), "Ferry strike")
+        with s._put("old report") as conn:  # as a store of schema 2 wrote it: no search row
+            from storyline.store.sqlite import _dumps
+            conn.execute("INSERT INTO story_reports (story_id, data, built_at) VALUES ('s1', ?, 'x')",
+                         (_dumps(_told(Story("s1", (a.id,)), a, "Cranes stood still at Lowick.")),))
+    monkeypatch.undo()
+    with Store(db) as s:
+        assert s.search_stories("cranes") == {"s1"}

@@ -17,6 +17,7 @@ data of a model type.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from typing import Callable, Union
@@ -97,9 +98,30 @@ CREATE TABLE vectors (
 ) WITHOUT ROWID;
 """
 
+def _story_text(conn: sqlite3.Connection) -> None:
+    """Full-text search over what each story says (its title, every claim's wording, its
+    articles' titles), filled from the reports already stored."""
+    from .search import search_text
+
+    conn.execute(
+        "CREATE VIRTUAL TABLE story_text USING fts5("
+        "story_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    from ..codec import from_data
+    from ..model import StoryReport
+
+    for story_id, data in conn.execute("SELECT story_id, data FROM story_reports").fetchall():
+        try:
+            report = from_data(StoryReport, json.loads(data))
+        except (ValueError, TypeError, KeyError):
+            continue  # an unreadable report is rebuilt by `storyline rebuild`, and indexed then
+        conn.execute("INSERT INTO story_text (story_id, body) VALUES (?, ?)", (story_id, search_text(report)))
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("initial", INITIAL),
     ("vectors", VECTORS),
+    ("story_text", _story_text),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

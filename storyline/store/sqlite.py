@@ -35,6 +35,7 @@ from ..codec import from_data, to_data
 from ..errors import NotFound, StoreError
 from ..model import AnalysedArticle, Article, Entity, Story, StoryReport
 from .migrations import migrate, utc_now
+from .search import match_query, search_text
 
 T = TypeVar("T")
 
@@ -346,11 +347,23 @@ class Store:
                 " ON CONFLICT (story_id) DO UPDATE SET data = excluded.data, built_at = excluded.built_at",
                 (sid, payload, utc_now()),
             )
+            conn.execute("DELETE FROM story_text WHERE story_id = ?", (sid,))
+            conn.execute("INSERT INTO story_text (story_id, body) VALUES (?, ?)", (sid, search_text(report)))
             conn.execute("DELETE FROM story_entities WHERE story_id = ?", (sid,))
             conn.executemany(
                 "INSERT INTO story_entities (story_id, entity_key) VALUES (?, ?)",
                 [(sid, k) for k in sorted(keys)],
             )
+
+    def search_stories(self, q: str) -> set[str]:
+        """Ids of the stories whose title, claims or article titles hold every word of ``q``
+        (case and accents ignored); empty when ``q`` has no word."""
+        query = match_query(q)
+        if query is None:
+            return set()
+        with self._read("cannot search stories") as conn:
+            rows = conn.execute("SELECT story_id FROM story_text WHERE story_text MATCH ?", (query,)).fetchall()
+        return {r[0] for r in rows}
 
     def get_report(self, story_id: str) -> StoryReport:
         with self._read(f"cannot read the report of story {story_id}") as conn:
@@ -475,7 +488,7 @@ class Store:
     def clear_derived(self) -> None:
         """Drop analyses, stories and reports; keep the articles (for ``storyline rebuild``)."""
         with self._put("cannot clear derived data") as conn:
-            for table in ("story_entities", "story_reports", "story_articles", "stories", "analyses"):
+            for table in ("story_text", "story_entities", "story_reports", "story_articles", "stories", "analyses"):
                 conn.execute(f"DELETE FROM {table}")
 
     # ------------------------------------------------------------------ inside

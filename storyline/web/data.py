@@ -81,10 +81,11 @@ class Data:
         limit: int = 50,
     ) -> StoriesPage:
         words = query_words(q)
+        said = self.store.search_stories(q) if words else set()  # what the claims say, too
         keys = set(self.index.entity_keys(entity)) if entity and entity.strip() else None
         found = [
             s for s in self.index.summaries()
-            if (not words or s.matches(words))
+            if (not words or s.matches(words) or s.id in said)
             and (keys is None or any(k in keys for k, _ in s.entities))
             and s.active_between(since, until)
         ]

@@ -26,6 +26,10 @@ def test_stories_search_by_words_and_entity(client, kursk):
     found = client.get("/api/stories", params={"q": "north KOREAN kursk"}).json()
     assert [s["id"] for s in found["stories"]] == [kursk.story.id]
     assert client.get("/api/stories", params={"q": "kursk zzyzx"}).json()["total"] == 0
+    # words that only a claim holds find its story too (the trapped miners' refuge chamber)
+    velmora = [r.story.id for r in client.app.state.data.tracker.stories() if "Velmora" in r.title]
+    found = client.get("/api/stories", params={"q": "Refuge chamber"}).json()
+    assert [s["id"] for s in found["stories"]] == velmora and len(velmora) == 1
     # an alias finds the entity's stories
     by_alias = client.get("/api/stories", params={"entity": "DPRK"}).json()
     assert kursk.story.id in [s["id"] for s in by_alias["stories"]]
