@@ -173,3 +173,10 @@ def test_the_person_a_relayed_report_cites_speaks_via_that_report_again(nlp):
     by_text = {c.text: [s.name for s in c.attribution] for c in claims}
     assert by_text["the rail operator was losing money"] == ["Lind", "Nordlys"]
     assert by_text["the trams would run"] == ["Tom Berg"]  # another named source: no relay
+
+
+def test_a_speakers_own_i_inside_a_quote_is_the_speaker_and_leaves_no_fragment(nlp):
+    doc = nlp('"I can only tell you what I have counted with my own staff," the director said.')
+    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    assert [c.text for c in claims] == ["what I have counted with my own staff"]  # no "I can only"
+    assert [s.name for s in claims[0].attribution] == ["the director"]  # not "I, via the director"

@@ -148,10 +148,15 @@ def innermost(relations: Sequence[Relation], doc) -> list[tuple[Relation, tuple[
                  and o.content_tokens[0] <= lo and hi <= o.content_tokens[1]]
         outer.sort(key=lambda o: o.content_tokens[1] - o.content_tokens[0])
         chain = list(r.chain)
+        if outer and all(s.name.lower() in _FIRST_PERSON for s in chain):
+            chain = []  # '"I can tell you what I counted," he said': "I" is the speaker himself
         for o in outer:
             chain.extend(s for s in o.chain if s not in chain)
         out.append((r, tuple(chain)))
     return out
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 
 def _before_inner(r: Relation, inner: Sequence[Relation], doc) -> Relation | None:
@@ -162,7 +167,8 @@ def _before_inner(r: Relation, inner: Sequence[Relation], doc) -> Relation | Non
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in ("and", "but", "while")):
         hi -= 1
     tokens = doc[lo:hi]
-    if len(tokens) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    # a clause needs a verb of its own: "I can only" (before "tell you what ...") has none
+    if len(tokens) < 3 or not any(t.pos_ == "VERB" or t.pos_ == "AUX" and t.tag_ != "MD" for t in tokens):
         return None
     span = Span(r.content.part, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     return replace(r, content=span, content_tokens=(lo, hi))
