@@ -109,6 +109,8 @@ class Tracker:
         return self.store.get_report(story_id)
 
     def close(self) -> None:
+        if self._embedder is not None:
+            self._embedder.close()
         self.store.close()
 
     def __enter__(self) -> "Tracker":
@@ -120,10 +122,18 @@ class Tracker:
     # ------------------------------------------------------------------ inside
 
     def _analyse(self, articles: Sequence[Article], progress: Progress | None) -> list[AnalysedArticle]:
+        """Analyse ``articles``; each one's claims start embedding while the next is parsed.
+
+        Fusion embeds every claim of every new article (``group_claims``), so embedding
+        them early changes when the vectors are made, not which: on two cores the
+        model's work hides behind spaCy's instead of following it.
+        """
         outlets = {a.outlet for a in articles if a.outlet}
         out: list[AnalysedArticle] = []
         for a in analyze_many(articles, known_outlets=outlets):
             out.append(a)
+            if a.claims:
+                self._embedding().prefetch(c.text for c in a.claims)
             if progress:
                 progress(len(out), len(articles))
         return out
@@ -184,11 +194,14 @@ class Tracker:
         return list(touched)
 
     def _embed(self):
+        return self._embedding().embed
+
+    def _embedding(self):
         if self._embedder is None:
             from .analyze.embeddings import Embedder
 
             self._embedder = Embedder(backing=self.store)
-        return self._embedder.embed
+        return self._embedder
 
 
 def _publish_order(a: Article):

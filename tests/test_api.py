@@ -88,3 +88,30 @@ def test_articles_being_added_are_assigned_from_hand_not_read_back(tmp_path, mon
     with storyline.Tracker(db=tmp_path / "hand.db") as t:
         t.add(Article(text=BODY.replace("Tuesday", "Wednesday"), title="Ferry terminal", outlet="Bay News"))
     assert sorted(replayed) == sorted([first.id, second.id])  # a new tracker replays what was stored
+
+
+def test_claims_start_embedding_during_analysis_and_fusion_embeds_nothing_more(tmp_path):
+    import numpy as np
+
+    from storyline.analyze.embeddings import DIM
+
+    class Recording:
+        def __init__(self):
+            self.calls: list[list[str]] = []
+
+        def query(self, texts):
+            self.calls.append(list(texts))
+            return np.ones((len(texts), DIM), dtype=np.float32)
+
+    first = Article(text=BODY, title="Council closes ferry terminal", outlet="Quayside Post")
+    second = Article(text=BODY.replace("About 1,200", "Some 1,200"), title="Terminal shut", outlet="Coast Daily")
+    with storyline.Tracker(db=tmp_path / "early.db") as t:
+        embedder = t._embedding()
+        embedder._model = model = Recording()
+        analysed = t._analyse([first, second], None)
+        claim_texts = {c.text for a in analysed for c in a.claims}
+        assert claim_texts and claim_texts <= set(embedder._pending) | set(embedder._cache)
+        t._store(analysed, with_articles=True)
+        t._assign_and_fuse(analysed)
+    embedded = [text for call in model.calls for text in call]
+    assert sorted(embedded) == sorted(claim_texts)  # each claim once, none left for fusion to add
