@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 ENTITY_PREFIX = "e:"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -88,12 +88,13 @@ def names_agree(words: Iterable[str], others: Mapping[str, int] | frozenset[str]
     words = list(words)
     if any(w in others for w in words):
         return True
+    pool = list(others)
     for w in words:
         if len(w) < 4:
             continue
-        for o in others:
-            if len(o) >= 4 and abs(len(o) - len(w)) <= 2 and w[0] == o[0] \
-                    and fuzz.ratio(w, o) >= SPELLING_RATIO:
+        # rapidfuzz compares against the whole pool in C; the few near ones are then checked
+        for o, _, _ in process.extract(w, pool, scorer=fuzz.ratio, score_cutoff=SPELLING_RATIO, limit=None):
+            if len(o) >= 4 and abs(len(o) - len(w)) <= 2 and w[0] == o[0]:
                 return True
     return False
 
