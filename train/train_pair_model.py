@@ -23,10 +23,11 @@ quantised dynamically to int8; the held-out AUC/F1 of the float and the int8
 model are printed so that the quantisation loss is visible.
 
 Cost, measured 2026-11-23 on the project's 2-core machine while two other jobs
-held a load of about 5: 8.7 s a step of 16 pairs, 33 minutes an epoch. The
-shipped file is one epoch (the defaults below); a first three-epoch run at
-lr 4e-5 was stopped after its first epoch (held-out AUC 0.768, best F1 0.825)
-for want of time. On an idle machine an epoch should take well under half that.
+held a load of 3-8: 8.7 s a step of 16 pairs, 33 minutes for a first epoch
+at lr 4e-5 (held-out AUC 0.768, best F1 0.825; the run was stopped there for
+want of time), 21 minutes for the one epoch of the defaults below (held-out
+AUC 0.749, int8 0.7485). Neither model is shipped: one epoch is too little
+(docs/quality.md). On an idle machine an epoch should take well under half that.
 """
 
 from __future__ import annotations
