@@ -27,7 +27,8 @@ held a load of 3-8: 8.7 s a step of 16 pairs, 33 minutes for a first epoch
 at lr 4e-5 (held-out AUC 0.768, best F1 0.825; the run was stopped there for
 want of time), 21 minutes for the one epoch of the defaults below (held-out
 AUC 0.749, int8 0.7485). Neither model is shipped: one epoch is too little
-(docs/quality.md). On an idle machine an epoch should take well under half that.
+(docs/quality.md). Idle, ``--epochs 3 --lr 4e-5`` took 9.5 minutes: held-out AUC
+0.863, best F1 0.861 (float), 0.846 after int8 quantisation; not yet integrated.
 """
 
 from __future__ import annotations
