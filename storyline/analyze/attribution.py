@@ -23,7 +23,7 @@ from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
-    REPORTING_VERBS, ROLE_NOUNS,
+    REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS,
 )
 
 
@@ -631,7 +631,6 @@ def _figure_put(verb):
 # "The agency corrected the toll to 31", "officials raised their estimate to 40": a revised
 # figure is the subject's statement, like "put the toll at". Only with a figure noun as the
 # object and "to <number>": "they raised taxes to 20%" is an act, not a statement.
-_REVISION_VERBS = {"correct", "revise", "update", "raise", "lower", "adjust", "increase", "reduce"}
 _REVISED_NOUNS = {"toll", "estimate", "estimates", "figure", "figures", "count", "tally", "number",
                   "forecast", "casualties", "magnitude"}
 
@@ -712,7 +711,7 @@ def _content_of(verb):
     doc = verb.doc
     if verb.lemma_ == "put":
         return _figure_put(verb)
-    if verb.lemma_ in _REVISION_VERBS:
+    if verb.lemma_ in REVISION_VERBS:
         return _figure_revised(verb)
     if verb.lemma_ in _NAMING_VERBS:
         named = _characterisation(verb)

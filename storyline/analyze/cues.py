@@ -5,6 +5,11 @@ All entries are lower case; verbs are lemmas as spaCy's English pipeline gives t
 
 from __future__ import annotations
 
+# Verbs that state a figure anew: "the agency corrected the toll to 31", "officials raised their
+# estimate to 40". A statement only with a figure noun as object and "to <number>" (see
+# attribution._figure_revised); fuse.conflicts reads their forms as cues of a revision.
+REVISION_VERBS = frozenset({"correct", "revise", "update", "raise", "lower", "adjust", "increase", "reduce"})
+
 # Verbs that report what a source says, writes or holds. A verb here with a subject and a
 # clause (or a quote) makes an attribution: "officials said that ...", "... , he added."
 REPORTING_VERBS = frozenset({
@@ -24,9 +29,7 @@ REPORTING_VERBS = frozenset({
     "conclude", "begin", "describe", "tweet",
     # "judged it unlikely that ...", "put the toll at 40" (an estimate: see attribution._figure_put)
     "judge", "put",
-    # "corrected the toll to 31", "revised its estimate to 40" (see attribution._figure_revised)
-    "correct", "revise", "update", "raise", "lower", "adjust", "increase", "reduce",
-})
+}) | REVISION_VERBS  # "corrected the toll to 31" (see attribution._figure_revised)
 
 # Of those, the ones that only count with a clause or a quote as their content: "she called
 # him", "they asked for help" are not attributions, "she asked whether ..." is.

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from ..analyze.cues import REVISION_VERBS
 from ..model import Claim, Conflict, EventDate, Fact, Quantity
 from .align import polarity
 from .ranges import compatible, counted_key, unit_key
@@ -131,10 +132,10 @@ def _clashing_figures(a: list[tuple[Claim, Quantity]], b: list[tuple[Claim, Quan
                 yield qa, qb
 
 
-# The cues attribution gives a revised figure ("corrected the toll to 31"; see
-# analyze.attribution._figure_revised), in the forms a sentence may use.
+# The cues attribution gives a revised figure ("corrected the toll to 31"), in the forms a
+# sentence may use.
 _REVISION_CUES = frozenset(
-    form for verb in ("correct", "revise", "update", "raise", "lower", "adjust", "increase", "reduce")
+    form for verb in REVISION_VERBS
     for form in (verb, verb + "s", verb + "d", verb + "ed", verb.rstrip("e") + "ing")
 )
 
@@ -145,10 +146,9 @@ def _revises(claim: Claim) -> bool:
 
 
 def _dates(fact: Fact) -> list[EventDate]:
-    """Every date the fact's claims give the event, revisions' own dates left out."""
-    kept = [c for c in fact.claims if not _revises(c)]
-    found = [fact.event_date] if fact.event_date and len(kept) == len(fact.claims) else []
-    return found + [d for c in kept for d in (c.event_date, *c.dates) if d is not None]
+    """Every date the fact's claims give the event (the fact's own is one of them),
+    revisions' own dates left out."""
+    return [d for c in fact.claims if not _revises(c) for d in (c.event_date, *c.dates) if d is not None]
 
 
 def _same_event(a: Fact, b: Fact, da: list[EventDate], db: list[EventDate]) -> bool:
