@@ -407,8 +407,8 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
 
 def _name_the_unnamed(claims: list[Claim]) -> list[Claim]:
     """'A South Korean analyst told BILD ...' then 'Elena Guseinova ... for BILD': when the one
-    person an article names as speaking through an outlet follows a single unnamed expert or
-    official speaking through that same outlet, they are one person. Two named people through
+    person an article names as speaking through an outlet follows a single unnamed expert
+    speaking through that same outlet, they are one person. Two named people through
     the outlet leave it open."""
     named: dict[str, dict[str, Source]] = {}  # outlet -> named people speaking through it
     for c in claims:

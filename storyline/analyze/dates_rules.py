@@ -616,14 +616,15 @@ def _resolve_periods(found: list[Timex], base: date | None) -> list[Timex]:
         if t.anaphor == "quarter" and base is not None and ("latest" in low or "most recent" in low):
             b = (base.month - 1) // 3  # the last quarter to have ended by the publish date
             start = date(base.year, 3 * b - 2, 1) if b else date(base.year - 1, 10, 1)
-            out.append(replace(t, first=start, last=_quarter_range(start.year, (start.month - 1) // 3 + 1)[1],
-                               granularity="quarter"))
         elif last_q is not None:
             start = last_q if t.anaphor == "quarter" else date(last_q.year - 1, last_q.month, 1)
-            q = (start.month - 1) // 3 + 1
-            out.append(replace(t, first=start, last=_quarter_range(start.year, q)[1], granularity="quarter"))
         elif t.anaphor == "year_back" and base is not None and low.startswith("a year"):
             out.append(replace(t, first=date(base.year - 1, 1, 1), last=date(base.year - 1, 12, 31), granularity="year"))
+            continue
+        else:
+            continue  # "the quarter" with no quarter named: nothing to point to
+        out.append(replace(t, first=start, last=_quarter_range(start.year, (start.month - 1) // 3 + 1)[1],
+                           granularity="quarter"))
     return out
 
 
