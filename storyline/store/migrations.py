@@ -98,19 +98,19 @@ CREATE TABLE vectors (
 ) WITHOUT ROWID;
 """
 
+
 def _story_text(conn: sqlite3.Connection) -> None:
     """Full-text search over what each story says (its title, every claim's wording, its
-    articles' titles), filled from the reports already stored."""
+    articles' titles), filled from the reports already stored, one at a time."""
+    from ..codec import from_data
+    from ..model import StoryReport
     from .search import search_text
 
     conn.execute(
         "CREATE VIRTUAL TABLE story_text USING fts5("
         "story_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2')"
     )
-    from ..codec import from_data
-    from ..model import StoryReport
-
-    for story_id, data in conn.execute("SELECT story_id, data FROM story_reports").fetchall():
+    for story_id, data in conn.execute("SELECT story_id, data FROM story_reports"):
         try:
             report = from_data(StoryReport, json.loads(data))
         except (ValueError, TypeError, KeyError):

@@ -7,7 +7,6 @@ Errors are the library's (NotFound, InputError, StoreError); the web edge maps t
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -62,8 +61,8 @@ class Data:
         self.store = self.tracker.store
         self.index = StoryIndex(self.store)
         self.transport = transport  # for URL inputs; tests pass an httpx.MockTransport
-        self._writer = threading.Lock()  # one add at a time: story assignment is sequential
-        self.jobs = Jobs(self.add)  # adds that the caller does not wait for
+        # Adds run in the jobs' one worker, so one at a time: story assignment is sequential.
+        self.jobs = Jobs(self.add)
 
     def close(self) -> None:
         self.jobs.close()
@@ -137,8 +136,7 @@ class Data:
     # ------------------------------------------------------------------ writing
 
     def add(self, inputs: Sequence[WebInput]) -> list[ItemResult]:
-        with self._writer:
-            results = add_inputs(self.tracker, inputs, transport=self.transport)
+        results = add_inputs(self.tracker, inputs, transport=self.transport)
         for r in results:
             if r.article_id and r.status != "rejected":
                 story_id = self.index.story_of_article(r.article_id)
