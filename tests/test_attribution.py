@@ -368,3 +368,21 @@ def test_which_they_say_attributes_the_rest_of_the_relative_clause(nlp):
     [c] = [c for c in claims_of(nlp, text) if c.attribution]
     assert c.attribution[0].name == "they"
     assert c.text == "left a vacuum for smugglers"
+
+
+def test_a_trailing_absolute_is_not_part_of_the_content(nlp):
+    # "..., with a spokeswoman saying ..." comments on the whole sentence; the parser hangs it
+    # on the nearest verb, inside the reported clause.
+    text = ("The ministry on Tuesday dismissed reports that the bridge had been closed to lorries, "
+            "with a spokeswoman telling journalists that traffic was moving normally.")
+    claims = {c.text: c for c in claims_of(nlp, text)}
+    assert "the bridge had been closed to lorries" in claims
+    assert claims["the bridge had been closed to lorries"].status == "denied"
+    [moving] = [c for t, c in claims.items() if t.endswith("traffic was moving normally")]
+    assert [s.name for s in moving.attribution] == ["spokeswoman"]
+
+
+def test_a_with_phrase_without_its_own_subject_stays_in_the_content(nlp):
+    text = "The police said that the driver had fled, with the stolen car found later in a field."
+    texts = [c.text for c in claims_of(nlp, text)]
+    assert any("stolen car" in t for t in texts)

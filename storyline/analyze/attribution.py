@@ -287,12 +287,28 @@ def _subtree_range(tok) -> tuple[int, int]:
 
 def _clause_range(root) -> tuple[int, int]:
     """A clause's tokens, from its "that" when it has one (the parser may hang a preceding
-    ", citing X," on the clause; that belongs to the cue)."""
+    ", citing X," on the clause; that belongs to the cue), up to a trailing absolute."""
     lo, hi = _subtree_range(root)
     marks = [m.i for m in root.children if m.dep_ == "mark" and m.lower_ == "that"]
     if marks and marks[0] > lo:
         lo = marks[0]
+    absolute = _trailing_absolute(root)
+    if absolute is not None and absolute > lo:
+        hi = absolute
     return lo, hi
+
+
+def _trailing_absolute(root) -> int | None:
+    """Where '..., with a spokesperson telling reporters ...' starts (its comma), if the clause
+    ends with one. The parser hangs the absolute on the nearest verb, but it comments on the
+    whole sentence (it is the cue's, not the content's): the content stops before it."""
+    for c in root.children:
+        if c.dep_ != "prep" or c.lower_ != "with" or c.i == 0 or c.doc[c.i - 1].text != ",":
+            continue
+        if any(g.tag_ in ("VBG", "VBN") and any(s.dep_ in ("nsubj", "nsubjpass") for s in g.children)
+               for g in c.children):
+            return c.i - 1
+    return None
 
 
 def _tail_content(verb):
@@ -757,7 +773,7 @@ def _content_of(verb):
         if c.dep_ == "dobj" and c.lower_ in _CLAIM_NOUNS:
             for g in c.children:
                 if g.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" for m in g.children):
-                    return [(_subtree_range(g), verb.lemma_ in DENIAL_VERBS, g)]
+                    return [(_clause_range(g), verb.lemma_ in DENIAL_VERBS, g)]
     # participles carry a relay's content: "X cites research by Y, indicating that ..."
     for c in verb.children:
         if c.dep_ in ("advcl", "xcomp") and c.lemma_ in _CARRIERS:
