@@ -10,6 +10,12 @@ Then where Tracker.add spent its time: analysis (the claims start embedding in a
 worker meanwhile), storing, clustering and fusion, and within fusion the wait for
 vectors the worker had not finished; and the model's own time (in either thread).
 
+Then the embedding work: how many claims there were, how many distinct texts the
+model was run on (a text is embedded once, however many claims share it), their
+tokens, and the model's CPU seconds for them, embedded again alone afterwards.
+Fusion needs the vector of every distinct claim text of a story, so those CPU
+seconds are a floor under the full pipeline's, whatever the overlap.
+
 Then the cost of one more article in a later process (a new Tracker on the same
 file), with the claim vectors the store kept and with them deleted: the story it
 joins is fused again, and only the kept vectors spare embedding all its claims.
@@ -56,6 +62,7 @@ def main() -> None:
     # a minute apart says more about the neighbours than about the code.
     spacy_s = analyze_s = full_s = spacy_cpu = full_cpu = float("inf")
     spans: dict[str, float] = {}
+    work: dict = {}
     with tempfile.TemporaryDirectory() as d:
         for round_ in range(args.rounds):
             t, c = time.perf_counter(), time.process_time()
@@ -71,14 +78,15 @@ def main() -> None:
             db = Path(d) / f"bench-{round_}.db"  # a fresh store: every claim is embedded again
             tracker = Tracker(db)
             tracker._embedding()._load()  # load the model outside the timed part, as a long-running process would
-            parts = _time_parts(tracker)
+            parts, round_work = _time_parts(tracker)
             t, c = time.perf_counter(), time.process_time()
             tracker.add(articles)
             took = time.perf_counter() - t
             full_cpu = min(full_cpu, time.process_time() - c)
             if took < full_s:
-                full_s, spans = took, parts
+                full_s, spans, work = took, parts, round_work
             tracker.close()
+        model_cpu, tokens = _model_cost(tracker._embedding(), work["texts"])
         kept_s = _one_more(db, base[0], "kept")
         with sqlite3.connect(db) as conn:
             conn.execute("DELETE FROM vectors")
@@ -98,6 +106,8 @@ def main() -> None:
     print(f"CPU seconds         : bare spaCy {spacy_cpu:.2f}, full Tracker.add {full_cpu:.2f}"
           f" (on {_cores()} idle cores the full ratio could reach at most"
           f" {min(1.0, spacy_cpu / (full_cpu / _cores())):.2f})")
+    print(f"embedding work      : {len(work['texts'])} distinct texts embedded for {work['claims']} claims,"
+          f" {tokens} tokens; {model_cpu:.2f} CPU seconds alone ({1000 * model_cpu / max(tokens, 1):.2f} ms a token)")
     print(f"one more article, later process: {kept_s:.2f} s with kept vectors, {lost_s:.2f} s without"
           f" (ratio {lost_s / kept_s:.1f})")
 
@@ -112,9 +122,11 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _time_parts(tracker) -> dict[str, float]:
-    """Wall seconds spent in each part of ``tracker.add``, filled in as it runs."""
+def _time_parts(tracker) -> tuple[dict[str, float], dict]:
+    """Wall seconds spent in each part of ``tracker.add``; and the claims analysed and the
+    texts the model ran on. Both filled in as it runs."""
     spans = dict.fromkeys((*_PARTS, "embed", "model"), 0.0)
+    work: dict = {"claims": 0, "texts": []}
     lock = threading.Lock()  # the model also runs in the embedder's worker thread
 
     def timed(name, fn):
@@ -127,13 +139,35 @@ def _time_parts(tracker) -> dict[str, float]:
                     spans[name] += time.perf_counter() - t
         return run
 
-    tracker._analyse = timed("analyse", tracker._analyse)
+    analyse = tracker._analyse
+
+    def counted(articles, progress):
+        analysed = analyse(articles, progress)
+        work["claims"] += sum(len(a.claims) for a in analysed)
+        return analysed
+
+    tracker._analyse = timed("analyse", counted)
     tracker._store = timed("store", tracker._store)
     tracker._assign_and_fuse = timed("assign and fuse", tracker._assign_and_fuse)
     embedder = tracker._embedding()
     embedder.embed = timed("embed", embedder.embed)
-    embedder._compute = timed("model", embedder._compute)
-    return spans
+    compute = embedder._compute
+
+    def recorded(batch):
+        work["texts"].extend(batch)
+        return compute(batch)
+
+    embedder._compute = timed("model", recorded)
+    return spans, work
+
+
+def _model_cost(embedder, texts: list[str]) -> tuple[float, int]:
+    """CPU seconds (every thread) the model takes for ``texts`` on its own, and their tokens."""
+    model = embedder._load()
+    c = time.process_time()
+    for i in range(0, len(texts), embedder.batch_size):
+        type(embedder)._compute(embedder, texts[i : i + embedder.batch_size])  # not the timed one
+    return time.process_time() - c, sum(model.token_count(t, True) for t in texts)
 
 
 def _one_more(db, like, tag: str) -> float:
