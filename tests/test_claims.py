@@ -30,6 +30,8 @@ def only(nlp, sentence):
     "Read more: the full list of closures",
     "Photo: Getty Images",
     "Anna Berg, Tom Holt, Mia Lund",
+    "The engineers spoke on condition of anonymity.",
+    "Both inspectors asked not to be named because they were not authorised to speak publicly.",
 ])
 def test_not_a_claim(nlp, text):
     doc = nlp(text)
@@ -45,9 +47,17 @@ def test_not_a_claim(nlp, text):
     ("The dam reportedly burst on Friday.", "hedged"),
     ("The company denied that the dam was damaged.", "denied"),
     ("The ministry dismissed reports that the dam was damaged.", "denied"),
+    # a forecast or a doubt inside a relative clause describes its noun, not the claim
+    ("Water has reached the lower valley, where it is expected to peak on Sunday.", "asserted"),
+    ("The levee, which could fail within days, held overnight.", "asserted"),
 ])
 def test_status(nlp, text, status):
     assert only(nlp, text).status == status
+
+
+def test_a_source_heard_anonymously_still_makes_a_claim(nlp):
+    c = only(nlp, "Two engineers, who spoke on condition of anonymity, said the levee had cracked.")
+    assert c.text == "the levee had cracked" and c.status == "reported"
 
 
 def test_hedge_outranks_future(nlp):

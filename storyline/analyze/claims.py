@@ -42,7 +42,25 @@ def not_a_claim(sent) -> str | None:
         return "byline"
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return "no verb"
+    if _sourcing_note(sent):
+        return "sourcing note"
     return None
+
+
+_ANONYMITY = re.compile(r"\b(condition of anonymity|anonymously|requested anonymity|not to be (named|identified)|"
+                        r"not authori[sz]ed to (speak|discuss|comment))\b", re.I)
+
+
+def _sourcing_note(sent) -> bool:
+    """'The officials spoke on condition of anonymity.': how the sources were heard, said as the
+    sentence's whole point, is no claim about the story. Only when the note is the main verb's
+    and it reports nothing ('Officials, who spoke anonymously, said ...' is a claim)."""
+    root = sent.root
+    return (root.lemma_.lower() in ("speak", "talk", "ask", "request", "decline", "insist", "be")
+            and not any(c.dep_ in ("ccomp", "parataxis") for c in root.children)
+            and _ANONYMITY.search(sent.text) is not None
+            and not any(t.dep_ == "relcl" and _ANONYMITY.search(" ".join(d.text for d in t.subtree))
+                        for t in sent))
 
 
 def extract_claims(doc, part: Part, sentences: Sequence[Sentence], article_id: str,

@@ -26,6 +26,7 @@ _MODALS = {"could", "may", "might", "will", "shall", "would", "should", "'ll", "
 
 def _has_cue(tokens: Sequence, cues: Sequence[str]) -> bool:
     words = [t.lower_ for t in tokens]
+    aside = _in_relative_clause(tokens)
     for cue in cues:
         parts = cue.split()
         n = len(parts)
@@ -34,8 +35,20 @@ def _has_cue(tokens: Sequence, cues: Sequence[str]) -> bool:
                 # "May" the month and "will" the noun are not modals.
                 if n == 1 and parts[0] in _MODALS and tokens[i].tag_ != "MD":
                     continue
+                if tokens[i].i in aside:
+                    continue
                 return True
     return False
+
+
+def _in_relative_clause(tokens: Sequence) -> set[int]:
+    """Token indices inside a relative clause of the content: "have arrived in the region, where
+    they are expected to fight" is a report of an arrival; the clause's "expected" describes the
+    region, so it does not make the claim a forecast (nor a "could" there a hedge)."""
+    if not tokens:
+        return set()
+    inside = {t.i for t in tokens}
+    return {d.i for t in tokens if t.dep_ == "relcl" and t.head.i in inside for d in t.subtree}
 
 
 def is_hedged(tokens: Sequence, cue_lemma: str | None = None) -> bool:
