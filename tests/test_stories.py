@@ -202,3 +202,15 @@ def test_places_disagree_only_when_no_key_and_no_word_is_shared():
     assert score(_view(places=["salt lake county"]), story, w) == pytest.approx(1.0)
     assert score(_view(places=["us"]), story, w) == pytest.approx(1.0)  # a key without words still matches
     assert score(_view(places=["memphis"]), story, w) == pytest.approx(0.5)
+
+
+def test_an_overflowed_feature_is_skipped_however_many_stories_are_active():
+    """The features a query walks must not depend on the index's size, or its cost grows with it."""
+    from storyline.stories.index import CandidateIndex
+
+    for active in (100, 10_000):
+        index = CandidateIndex(max_postings=4)
+        for i in range(active):
+            index.add(f"s{i}", [f"own{i}"] + (["wide"] if i < 5 else []) + (["narrow"] if i < 4 else []))
+        assert index.common("wide") and not index.common("narrow")
+        assert set(index.candidates([("wide", 1.0), ("narrow", 0.5)], 10)) == {"s0", "s1", "s2", "s3"}
