@@ -63,3 +63,13 @@ def test_each_coordinated_report_keeps_its_own_date(nlp, claim, day):
     at = text.index(claim)
     d = choose_event_date(find_dates(doc, "text", BASE), 0, len(text), doc, (at, at + len(claim)))
     assert d.start == date(2024, 10, day)
+
+
+def test_a_date_only_in_a_relative_clause_is_not_the_claims(nlp):
+    text = "Fresh crews have reached the valley, where they will relieve teams that have worked there since August."
+    doc = nlp(text)
+    dates = find_dates(doc, "text", BASE)
+    assert [d.text for d in dates] == ["August"]  # found, and kept for the reader
+    assert choose_event_date(dates, 0, len(text), doc, (0, len(text))) is None
+    # without a claim range (the whole sentence's pick) the date stays the only candidate
+    assert choose_event_date(dates, 0, len(text), doc).text == "August"

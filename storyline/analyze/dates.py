@@ -70,9 +70,13 @@ def choose_event_date(
     ("said on Monday that the troops entered on 13 October" -> 13 October); a date
     on the main clause beats one in a subordinate or relative clause ("the deal
     signed in 2019 collapsed on Tuesday" -> Tuesday); then the finer date, then
-    the first.
+    the first. With ``claim``, a date inside one of its relative clauses ("..., where
+    they will relieve teams that have worked there since August") is never its event
+    date, even when it is the only one: the claim is then undated.
     """
     inside = [d for d in dates if sentence_start <= d.span.start and d.span.end <= sentence_end]
+    if claim:
+        inside = [d for d in inside if not _in_relative_clause(doc, d, claim)]
     if not inside:
         return None
     if len(inside) == 1:
@@ -87,6 +91,22 @@ def choose_event_date(
         return (steps, reporting, depth, _COARSENESS.get(d.granularity, 9), i)
 
     return min(enumerate(inside), key=key)[1]
+
+
+def _in_relative_clause(doc, d: EventDate, claim: tuple[int, int]) -> bool:
+    """Is the date inside a relative clause of the claim? "Troops have arrived in the region,
+    where they will join forces that have held it since August": the date describes the forces,
+    not the arrival, so it cannot be the claim's event date."""
+    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    whole = doc.char_span(claim[0], claim[1], alignment_mode="expand")
+    if span is None or whole is None or len(span) == 0 or len(whole) == 0:
+        return False
+    root, t = whole.root, span.root
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ == "relcl" and whole.start <= t.head.i < whole.end:
+            return True
+        t = t.head
+    return False
 
 
 def _verbs_above(doc, claim: tuple[int, int]) -> dict[int, int]:
