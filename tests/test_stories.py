@@ -7,8 +7,7 @@ from storyline.analyze.terms import article_terms
 from storyline.model import AnalysedArticle, Article, EntityMention, Span
 from storyline.settings import DEFAULT
 from storyline.stories.cluster import StoryClusterer, story_id
-from storyline.stories.score import (ArticleView, StoryState, leading_people, name_words, score,
-                                     signatures_clash)
+from storyline.stories.score import score
 
 T0 = datetime(2025, 3, 3, 8, tzinfo=timezone.utc)
 
@@ -215,46 +214,3 @@ def test_an_overflowed_feature_is_skipped_however_many_stories_are_active():
             index.add(f"s{i}", [f"own{i}"] + (["wide"] if i < 5 else []) + (["narrow"] if i < 4 else []))
         assert index.common("wide") and not index.common("narrow")
         assert set(index.candidates([("wide", 1.0), ("narrow", 0.5)], 10)) == {"s0", "s1", "s2", "s3"}
-
-
-# ------------------------------------------------------------------ leading people
-
-BOUT_A1 = ("Daniel Okafor stops Erik Lindqvist to keep heavyweight belts",
-           "Daniel Okafor retained his heavyweight titles, stopping the challenger Erik Lindqvist in "
-           "the fifth round in Hamburg. Erik Lindqvist went down twice before the referee waved the "
-           "fight off. Daniel Okafor said he wanted a unification bout next.")
-BOUT_A2 = ("Erik Lindqvist wants rematch after defeat by Daniel Okafor",
-           "Erik Lindqvist said he wants a rematch with Daniel Okafor after losing in five rounds in "
-           "Hamburg. Erik Lindqvist blamed a cut over his eye. Daniel Okafor kept his heavyweight belts.")
-BOUT_B = ("Daniel Okafor knocks out Marcus Brennan in title defence",
-          "Heavyweight champion Daniel Okafor knocked out Marcus Brennan in the eighth round in Hamburg "
-          "to keep his belts. Marcus Brennan, a late substitute, was knocked down by a right hand. "
-          "Daniel Okafor has not lost in six years.")
-
-
-def test_one_protagonist_against_another_opponent_is_another_story(nlp):
-    # Undated, as ECB+ is: only the opponent tells the two title defences apart.
-    c = StoryClusterer()
-    a1 = c.assign(analysed(nlp, *BOUT_A1))
-    assert c.assign(analysed(nlp, *BOUT_A2)) == a1  # same two men: a follow-up
-    assert c.assign(analysed(nlp, *BOUT_B)) != a1
-
-
-def test_signatures_clash_only_when_each_side_leads_with_someone_the_other_never_names():
-    def view(salient, entities):
-        return ArticleView(vector={}, entities={k: 1.0 for k in entities}, places=frozenset(),
-                           people=frozenset(entities), years=frozenset(), day=None,
-                           salient_people=frozenset(salient), entity_words=name_words(entities))
-
-    story = StoryState(id="s", article_ids=["a", "b", "c"], members=3,
-                       entities={"daniel okafor": 3, "erik lindqvist": 3, "hamburg": 1},
-                       salient_people={"daniel okafor": 3, "erik lindqvist": 2, "referee": 1},
-                       entity_words={w: 1 for w in name_words(["daniel okafor", "erik lindqvist", "hamburg"])})
-    assert leading_people(story) == ["daniel okafor", "erik lindqvist"]
-    assert signatures_clash(view(["daniel okafor", "marcus brennan"], ["daniel okafor", "marcus brennan"]), story)
-    # Lindqvist named once, not leading: still named, so no clash.
-    assert not signatures_clash(view(["marcus brennan"], ["marcus brennan", "okafor", "lindqvist"]), story)
-    # Only the story's own people, spelled another way: a follow-up.
-    assert not signatures_clash(view(["dan okafor"], ["dan okafor"]), story)
-    assert not signatures_clash(view(["erik lindquist"], ["erik lindquist"]), story)
-    assert not signatures_clash(view([], ["marcus brennan"]), story)  # no one leads the article

@@ -36,9 +36,6 @@ QUERY_FEATURES = 40  # an article's most distinctive features used to find candi
 POST_FEATURES = 24  # features each joining article posts for its story
 NAME_WORDS_CAP = 300  # name words a story keeps for the place/person checks (its earliest), bounding their cost
 CENTROID_CAP = 600  # centroid terms kept (heaviest), so scoring cost stays bounded
-# An entity term's weight when named twice in the body or once in the headline (1 + log tf):
-# from there a person leads the article (see score.signatures_clash).
-SALIENT_WEIGHT = 1.0 + math.log(2.0)
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -137,7 +134,6 @@ class StoryClusterer:
         keys = dict.fromkeys(m.key for m in analysed.mentions if m.key)
         places = frozenset(m.key for m in analysed.mentions if m.key and m.label in PLACE_LABELS)
         people = frozenset(m.key for m in analysed.mentions if m.key and m.label in PERSON_LABELS)
-        salient = frozenset(k for k in people if analysed.terms.get(ENTITY_PREFIX + k, 0.0) >= SALIENT_WEIGHT)
         return ArticleView(
             vector=vec,
             entities={k: self._idf(ENTITY_PREFIX + k) for k in keys},
@@ -147,8 +143,6 @@ class StoryClusterer:
             day=day,
             place_words=name_words(places),
             person_words=name_words(people),
-            salient_people=salient,
-            entity_words=name_words(keys),
         )
 
     def _join(self, story: StoryState, aid: str, view: ArticleView, analysed: AnalysedArticle) -> None:
@@ -174,10 +168,7 @@ class StoryClusterer:
             story.people[k] = story.people.get(k, 0) + 1
         for k in view.years:
             story.years[k] = story.years.get(k, 0) + 1
-        for k in view.salient_people:
-            story.salient_people[k] = story.salient_people.get(k, 0) + 1
-        for words, kept in ((view.place_words, story.place_words), (view.person_words, story.person_words),
-                            (view.entity_words, story.entity_words)):
+        for words, kept in ((view.place_words, story.place_words), (view.person_words, story.person_words)):
             for k in words:
                 if k in kept or len(kept) < NAME_WORDS_CAP:
                     kept[k] = kept.get(k, 0) + 1
@@ -214,7 +205,6 @@ class StoryClusterer:
         story.centroid, story.norm = {}, 0.0
         story.entities, story.places, story.people, story.years = {}, {}, {}, {}
         story.place_words, story.person_words = {}, {}
-        story.salient_people, story.entity_words = {}, {}
 
 
 def _day(published: datetime | None) -> float | None:

@@ -37,9 +37,6 @@ class Weights:
     # 0.871 -> 0.861); at 0.7 the hand-written look-alike quakes score 0.247, above 0.20.
     place_conflict: float = 0.5
     person_conflict: float = 0.6  # multiplier when both name people and none is shared
-    # Multiplier when each side's leading people are absent from the other (see signatures_clash).
-    # Tune: ECB+ 1-35 0.861 -> 0.888, GVC dev 0.969 unchanged; 0.4-0.6 give 0.876-0.893.
-    signature_conflict: float = 0.5
     year_conflict: float = 1.0  # multiplier when both name years and none is shared (no gain on tune)
     half_life_days: float = 30.0  # the score halves for each such gap between article and story
 
@@ -56,8 +53,6 @@ class ArticleView:
     day: float | None  # days since the epoch, None when undated
     place_words: frozenset[str] = frozenset()  # name_words(places)
     person_words: frozenset[str] = frozenset()  # name_words(people)
-    salient_people: frozenset[str] = frozenset()  # people in the headline or named twice or more
-    entity_words: frozenset[str] = frozenset()  # name_words(entities), every label
 
 
 @dataclass
@@ -73,15 +68,10 @@ class StoryState:
     years: dict[str, int] = field(default_factory=dict)
     place_words: dict[str, int] = field(default_factory=dict)  # word of a place key -> members naming it
     person_words: dict[str, int] = field(default_factory=dict)
-    salient_people: dict[str, int] = field(default_factory=dict)  # key -> members where it is salient
-    entity_words: dict[str, int] = field(default_factory=dict)  # word of any entity key -> members
     first_day: float | None = None
     last_day: float | None = None
     members: int = 0  # articles in the centroid (copies are not)
 
-
-# A story's leading people: salient in at least this share of its members.
-SIGNATURE_SHARE = 2 / 3
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 SPELLING_RATIO = 80.0  # rapidfuzz ratio at which two words of a name are one name misspelled
@@ -115,28 +105,6 @@ def disagree(keys: frozenset[str], words: frozenset[str], story_keys: Mapping[st
     return keys.isdisjoint(story_keys) and not names_agree(words, story_words)
 
 
-def leading_people(story: StoryState) -> list[str]:
-    """The people salient in most of the story's articles: whom the story is about."""
-    least = SIGNATURE_SHARE * story.members
-    return [k for k, n in story.salient_people.items() if n >= least]
-
-
-def unnamed(keys: Iterable[str], other_keys: Mapping[str, object], other_words: Mapping[str, int] | frozenset[str]) -> bool:
-    """Whether some key is never named on the other side, not even by one word of a name."""
-    return any(k not in other_keys and not names_agree(name_words([k]), other_words) for k in keys)
-
-
-def signatures_clash(article: ArticleView, story: StoryState) -> bool:
-    """The article is led by someone the story never names, and the story by someone the article
-    never names. Two events of one kind with one protagonist (a boxer's two title defences, a
-    player's two arrests) share the protagonist but not the opponent or the co-accused; a mere
-    lack (a follow-up that names only the story's own people, or no one) is no clash."""
-    if not article.salient_people or not story.salient_people:
-        return False
-    return (unnamed(article.salient_people, story.entities, story.entity_words)
-            and unnamed(leading_people(story), article.entities, article.entity_words))
-
-
 def gap_days(day: float | None, story: StoryState) -> float:
     """Days between an article and the span of its story's dated articles (0 inside it)."""
     if day is None or story.first_day is None or story.last_day is None:
@@ -162,8 +130,6 @@ def score(article: ArticleView, story: StoryState, w: Weights) -> float:
     if article.people and story.people and disagree(article.people, article.person_words,
                                                     story.people, story.person_words):
         s *= w.person_conflict
-    if signatures_clash(article, story):
-        s *= w.signature_conflict
     if article.years and story.years and article.years.isdisjoint(story.years):
         s *= w.year_conflict
     gap = gap_days(article.day, story)
