@@ -239,6 +239,20 @@ def test_a_headline_name_before_a_colon_is_the_source(nlp):
     assert c.attribution[0].cue == ":"
 
 
+def test_a_capitalised_name_before_a_headline_colon_is_the_source(nlp):
+    # the parser tags a headline's surname ("Jorgens") as a plural noun, outside any entity
+    [c] = claims_of(nlp, "Jorgens: Harbour Tax Plan Has Stalled.")
+    assert c.attribution[0].name == "Jorgens" and c.text == "Harbour Tax Plan Has Stalled"
+
+
+def test_a_transcript_speaker_label_is_the_source_of_the_turn(nlp):
+    text = ('The interview went on.\n\n"MORROW: We will reopen the ferry line in May.\n\n'
+            'KELSO:\n\nThe harbour needs a new pier first.')
+    claims = {c.text.strip('". '): c for c in claims_of(nlp, text)}
+    assert claims["We will reopen the ferry line in May"].attribution[0].name == "MORROW"
+    assert claims["The harbour needs a new pier first"].attribution[0].name == "KELSO"
+
+
 def test_a_label_or_a_figure_after_a_colon_is_no_attribution(nlp):
     for text in ("Update: The ferry will not sail before May.", "Pledged: 781 delegates remain.",
                  "The reason: taxes rose sharply."):

@@ -814,31 +814,72 @@ _LABELS = {"update", "updates", "watch", "breaking", "exclusive", "video", "phot
 
 def _colon_relation(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
     """'Kremlin: No troops crossed the border.' / 'Poll: Trump ties Clinton': a headline's
-    name before a colon is the source of what follows it."""
+    name before a colon is the source of what follows it. In a transcript ('"SMITH: Let us
+    start.', or 'SMITH:' ending its line) the speaker's label is the source of what follows."""
     toks = [t for t in sent if not t.is_space]
+    while toks and opens_quote(toks[0]):
+        toks = toks[1:]  # a transcript quoted whole opens each turn with a quote mark
     colon = next((k for k, t in enumerate(toks[:8]) if t.text == ":"), None)
     if not colon:
         return None
     name, rest = toks[:colon], toks[colon + 1:]
     if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in name) or name[0].lower_ in _LABELS:
         return None
-    words = [t for t in rest if t.is_alpha]
-    title_case = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-    if len(rest) < 3 or not (any(t.pos_ in ("VERB", "AUX") for t in rest) or opens_quote(rest[0])
-                             or rest[0].text in ("‘", "'") or title_case):  # a headline's verb may be tagged a noun
+    doc, cue = sent.doc, toks[colon]
+    if not rest:
+        span = _turn_after_label(doc, cue.i, name)
+        if span is None:
+            return None
+        lo, hi = span
+    elif not _reads_as_statement(rest):
         return None
+    else:
+        lo, hi = rest[0].i, sent.end
     inside = {t.i for t in name}
     heads = [t for t in name if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in ("PROPN", "NOUN")]
     if not heads:
         return None
     head = heads[0]
     named = any(_ent_of(t) is not None and _ent_of(t).label_ in _NAMED for t in name)
-    if not (named or any(t.pos_ == "PROPN" for t in name) or head.lemma_.lower() in ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS):
+    if not (named or any(t.pos_ == "PROPN" for t in name) or _title_cased(name)
+            or head.lemma_.lower() in ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS):
         return None
-    doc, cue = sent.doc, toks[colon]
-    lo, hi = rest[0].i, sent.end
+    source = make_source(head, part, mentions, outlets, ":")
+    # the label's words only: the parser may hang the turn after it on the name
+    label = Span(part, name[0].idx, name[-1].idx + len(name[-1]))
+    if source.span is not None and source.span.end > label.end:
+        source = replace(source, span=label)
     return Relation(sentence.index, ":", Span(part, cue.idx, cue.idx + 1), _span_of(doc, part, lo, hi),
-                    (make_source(head, part, mentions, outlets, ":"),), False, (cue.i, cue.i + 1), (lo, hi))
+                    (source,), False, (cue.i, cue.i + 1), (lo, hi))
+
+
+def _reads_as_statement(rest) -> bool:
+    """Does what follows a headline's colon say something: a verb, a quote, a title-cased line
+    (a headline's verb may be tagged a noun), rather than a figure or a list?"""
+    words = [t for t in rest if t.is_alpha]
+    title_case = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    return len(rest) >= 3 and (any(t.pos_ in ("VERB", "AUX") for t in rest) or opens_quote(rest[0])
+                               or rest[0].text in ("‘", "'") or title_case)
+
+
+def _title_cased(name) -> bool:
+    """'Sanders:', 'Wash Post Fact-Check:': every word capitalised, as a name is (the parser
+    may tag a headline's surname a plural noun); 'The reason:' is no name."""
+    words = [t for t in name if t.is_alpha]
+    return 0 < len(words) <= 4 and len(words) == len(name) and all(t.text[0].isupper() for t in words)
+
+
+def _turn_after_label(doc, colon: int, name) -> tuple[int, int] | None:
+    """A speaker's label alone on its line ('TAPPER:'): the next paragraph is the turn. Only an
+    upper-case label, as transcripts write them; 'Ann Coulter:' may also introduce a list."""
+    if not all(t.text.isupper() for t in name if t.is_alpha):
+        return None
+    j, crossed = colon + 1, False
+    while j < len(doc) and doc[j].is_space:
+        crossed, j = crossed or "\n" in doc[j].text, j + 1
+    if not crossed or j >= len(doc):
+        return None
+    return j, _paragraph_end(doc, j)
 
 
 def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[EntityMention] = (),
