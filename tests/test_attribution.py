@@ -253,6 +253,32 @@ def test_a_transcript_speaker_label_is_the_source_of_the_turn(nlp):
     assert claims["The harbour needs a new pier first"].attribution[0].name == "KELSO"
 
 
+def test_said_in_a_statement_that_reports_the_clause(nlp):
+    # the parser hangs the "that" clause on "statement", not on "said"
+    claims = claims_of(nlp, "Nils Berg, the harbour director, said in a statement that the pier was unsafe.")
+    [c] = [c for c in claims if c.attribution]
+    assert c.attribution[0].name == "Nils Berg" and c.text == "the pier was unsafe"
+
+
+def test_a_statement_that_is_read_aloud_reports_nothing(nlp):
+    # "that" is the relative pronoun here, not the conjunction opening what was said
+    claims = claims_of(nlp, "She spoke in a statement that was read aloud by her aide.")
+    assert all(not c.attribution for c in claims)
+
+
+def test_a_possessor_of_a_claim_is_its_source(nlp):
+    claims = claims_of(nlp, "The fact-checkers examined the mayor’s claim that crime had doubled in the port.")
+    by_text = {c.text: c for c in claims}
+    assert by_text["crime had doubled in the port"].attribution[0].name == "the mayor"
+    # the sentence itself stays the outlet's own claim, whole
+    assert by_text["The fact-checkers examined the mayor’s claim that crime had doubled in the port"].attribution == ()
+
+
+def test_a_claim_nobody_owns_has_no_source(nlp):
+    claims = claims_of(nlp, "The claim that crime had doubled in the port was false.")
+    assert all(not c.attribution for c in claims)
+
+
 def test_a_label_or_a_figure_after_a_colon_is_no_attribution(nlp):
     for text in ("Update: The ferry will not sail before May.", "Pledged: 781 delegates remain.",
                  "The reason: taxes rose sharply."):

@@ -44,7 +44,7 @@ class Relation:
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "his", "her", "their", "our", "my", "its"}
 # Nouns that carry a clause a source rejects: "denied reports that ...".
 _CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "suggestion",
                 "suggestions", "rumour", "rumours", "rumor", "rumors", "accusation", "accusations",
@@ -238,9 +238,10 @@ def _mention_at(span: Span, mentions: Sequence[EntityMention]) -> EntityMention 
 
 
 def _pronoun_source(tok, part: Part, mentions: Sequence[EntityMention], cue) -> Source:
-    """'he'/'she' is the nearest person named before it in the same part; otherwise kept as is."""
+    """'he'/'she' (or 'his'/'her' owning a claim) is the nearest person named before it in the
+    same part; otherwise kept as is."""
     span = Span(part, tok.idx, tok.idx + len(tok))
-    if tok.lower_ in ("he", "she"):
+    if tok.lower_ in ("he", "she", "his", "her"):
         before = [m for m in mentions if m.label == "PERSON" and m.span.end <= tok.idx]
         if before:
             m = before[-1]
@@ -743,6 +744,7 @@ def _content_of(verb):
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    ccomps = ccomps or _clause_after_adjunct(verb)
     # a clause starting past a line break after the verb is a paragraph the parser ran into
     ccomps = [c for c in ccomps if not _after_line_break(verb, _clause_range(c)[0])]
     if ccomps:
@@ -793,6 +795,16 @@ def _content_of(verb):
         if c.dep_ == "dobj" and c.pos_ != "PRON":
             return [(_subtree_range(c), False, c)]
     return None
+
+
+def _clause_after_adjunct(verb) -> list:
+    """'X said in a statement that A': the parser hangs the clause on "statement"; a clause
+    opened by the conjunction "that" (not the pronoun of "a statement that was read") is
+    what the verb reports."""
+    return [x for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+            for obj in prep.children if obj.dep_ == "pobj"
+            for x in obj.children if x.dep_ in ("acl", "ccomp", "relcl") and x.i > obj.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
 
 
 def _as_aside(verb):
@@ -898,6 +910,11 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
             if rel:
                 out.append(rel)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS:
+            rel = _possessed_speech(tok, part, sentence, mentions, known_outlets)
+            if rel:
+                out.append(rel)
+            continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
             continue
         if tok.lower_ in ("citing", "quoting"):
@@ -946,6 +963,32 @@ def _clip_nested(relations: list[Relation], doc, part) -> list[Relation]:
                          r.denied, r.cue_tokens, (lo, hi))
         out.append(r)
     return out
+
+
+# Nouns for something said whose "that" clause says what: "the minister's claim that ...".
+_SPEECH_NOUNS = {"claim", "assertion", "allegation", "warning", "promise", "pledge", "vow", "statement",
+                 "argument", "suggestion", "insistence", "contention", "prediction", "announcement",
+                 "admission", "accusation", "charge", "remark", "comment", "testimony", "report", "view",
+                 "belief", "message", "declaration", "explanation", "threat", "boast"}
+
+
+def _possessed_speech(noun, part, sentence, mentions, outlets) -> Relation | None:
+    """'The minister's claim that A', 'The Valley Post report that A': the possessor (or the
+    outlet naming a report) is the source of the clause. Without one ("the claim that A")
+    nobody is named, and the clause stays the sentence's own."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if not owner and noun.lemma_.lower() == "report":
+        owner = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and outlet_like(" ".join(t.text for t in c.subtree), outlets)]
+    if not clauses or not owner:
+        return None
+    lo, hi = _clause_range(clauses[0])
+    doc = noun.doc
+    return Relation(sentence.index, noun.text, Span(part, noun.idx, noun.idx + len(noun)),
+                    _span_of(doc, part, lo, hi), (make_source(owner[0], part, mentions, outlets, noun.text),),
+                    False, (noun.i, noun.i + 1), (lo, hi))
 
 
 def _according(tok, sent, part, sentence, mentions, outlets) -> Relation | None:

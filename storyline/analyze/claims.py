@@ -233,8 +233,10 @@ def _main_clause(sent, relations) -> tuple[int, int] | None:
         (clo, chi), (tlo, thi) = rel.cue_tokens, rel.content_tokens
         if clo <= root.i < chi or tlo <= root.i < thi:
             return None
-    # the main clause stops where the first relation's cue or content begins
-    first = min(min(rel.cue_tokens[0], rel.content_tokens[0]) for rel, _ in relations)
+    # the main clause stops where the first relation's cue or content begins; a relation
+    # inside one of its noun phrases ("looked at the mayor's claim that A") does not cut it
+    verbal = [rel for rel, _ in relations if sent.doc[rel.cue_tokens[0]].pos_ != "NOUN"]
+    first = min((min(rel.cue_tokens[0], rel.content_tokens[0]) for rel in verbal), default=sent.end)
     if first <= root.i:
         return None
     lo, hi = sent.start, first
