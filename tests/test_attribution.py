@@ -405,9 +405,10 @@ def test_a_month_is_not_the_author_of_a_poll(nlp):
 
 def test_which_they_say_attributes_the_rest_of_the_relative_clause(nlp):
     text = "They blamed the drawdown of troops, which they say left a vacuum for smugglers."
-    [c] = [c for c in claims_of(nlp, text) if c.attribution]
-    assert c.attribution[0].name == "they"
-    assert c.text == "left a vacuum for smugglers"
+    claims = {c.text: c for c in claims_of(nlp, text)}
+    assert [(s.name, s.cue) for s in claims["left a vacuum for smugglers"].attribution] == [("they", "say")]
+    # the blame is a stance of its own, and stops before the aside
+    assert claims["They blamed the drawdown of troops"].attribution[0].cue == "blamed"
 
 
 def test_a_trailing_absolute_is_not_part_of_the_content(nlp):
@@ -426,3 +427,29 @@ def test_a_with_phrase_without_its_own_subject_stays_in_the_content(nlp):
     text = "The police said that the driver had fled, with the stolen car found later in a field."
     texts = [c.text for c in claims_of(nlp, text)]
     assert any("stolen car" in t for t in texts)
+
+
+# --------------------------------------------------------------------------- stances
+
+
+def test_a_stance_in_words_is_the_whole_clause_said_by_its_subject(nlp):
+    [c] = claims_of(nlp, "Senator Ann Lowe criticized the harbour plan for its cost on Monday.")
+    assert chain(c) == [("Ann Lowe", "person")] and c.attribution[0].cue == "criticized"
+    assert c.text == "Senator Ann Lowe criticized the harbour plan for its cost on Monday"
+
+
+def test_a_passive_stance_is_said_by_its_agent(nlp):
+    [c] = claims_of(nlp, "The plan was criticized by several council members as too costly.")
+    assert c.attribution[0].name == "council members"
+
+
+def test_an_attack_is_a_stance_only_when_a_person_speaks(nlp):
+    assert all(not c.attribution for c in claims_of(nlp, "Russian forces attacked the town overnight."))
+    [c] = claims_of(nlp, "Ann Lowe attacked Nils Berg over the ferry contract.")
+    assert c.attribution[0].name == "Ann Lowe"
+
+
+def test_a_speaker_clause_inside_the_subject_stays_its_own_claim(nlp):
+    claims = {c.text: c for c in claims_of(nlp, "Lowe, who said the pier was unsafe, endorsed Berg for mayor.")}
+    assert [s.cue for s in claims["the pier was unsafe"].attribution] == ["said"]
+    assert [s.cue for s in claims["endorsed Berg for mayor"].attribution] == ["endorsed"]

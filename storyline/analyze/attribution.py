@@ -23,7 +23,7 @@ from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
-    REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS,
+    PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, STANCE_VERBS,
 )
 
 
@@ -782,6 +782,8 @@ def _content_of(verb):
             for g in c.children:
                 if g.dep_ == "ccomp":
                     return []  # the participle makes its own relation
+    if verb.lemma_ in STANCE_VERBS:
+        return _stance(verb)
     if verb.lemma_ in CLAUSE_ONLY and verb.lemma_ not in _XCOMP_CUES:
         return None
     for c in verb.children:
@@ -805,6 +807,39 @@ def _clause_after_adjunct(verb) -> list:
             for obj in prep.children if obj.dep_ == "pobj"
             for x in obj.children if x.dep_ in ("acl", "ccomp", "relcl") and x.i > obj.i
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
+
+
+# What a stance is about and why: "criticized the plan as weak", "accused her of lying".
+_STANCE_PREPS = {"for", "of", "as", "over", "on"}
+
+
+def _stance(verb):
+    """'Lowe criticized the plan for its cost': the whole clause is what Lowe said, as the
+    object alone ("the plan") would not read as a claim. Needs an object (or a passive subject:
+    "the plan was criticized by Lowe"); "attacked the town" is an act unless a person speaks."""
+    subj = _subject(verb)
+    target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if subj is None or not target:
+        return None
+    if verb.lemma_ in PHYSICAL_TOO and not _a_person(subj):
+        return None
+    parts = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("dobj", "dative", "oprd", "agent", "prt") or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS)]
+    # the source stays in the claim, unless a clause of its own ("Lowe, who said A,") is in it
+    source_in_claim = subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
+    starts = [verb.i] + [t.left_edge.i for t in target + ([subj] if source_in_claim else [])]
+    lo = max(min(starts), verb.sent.start)
+    hi = max([verb.i] + [c.right_edge.i for c in parts]) + 1
+    # ", which they say left a vacuum" adds a claim of its own
+    asides = [t.left_edge.i - 1 for t in verb.doc[verb.i + 1:hi] if t.dep_ == "relcl" and t.left_edge.i > verb.i + 1
+              and verb.doc[t.left_edge.i - 1].text == ","]
+    return [((lo, min([hi] + asides)), False, verb)]
+
+
+def _a_person(tok) -> bool:
+    """Is ``tok`` a named person or a personal pronoun standing for one?"""
+    ent = _ent_of(tok)
+    return tok.lower_ in ("he", "she", "i", "we") or ent is not None and ent.label_ == "PERSON"
 
 
 def _as_aside(verb):
@@ -915,7 +950,7 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
             if rel:
                 out.append(rel)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS | STANCE_VERBS:
             continue
         if tok.lower_ in ("citing", "quoting"):
             continue  # a relay's aside names a source, it reports nothing itself

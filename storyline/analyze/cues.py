@@ -31,6 +31,17 @@ REPORTING_VERBS = frozenset({
     "judge", "put",
 }) | REVISION_VERBS  # "corrected the toll to 31" (see attribution._figure_revised)
 
+# Verbs of a public stance taken in words: "X criticized Y for Z", "X endorsed Y". What the
+# source says is the act itself, so the content is the whole clause, source and all (see
+# attribution._stance). Verbs also used of blows and blasts only count with a person speaking.
+STANCE_VERBS = frozenset({
+    "criticize", "criticise", "praise", "accuse", "condemn", "denounce", "mock", "assail",
+    "applaud", "thank", "tout", "endorse", "lambaste", "lambast", "rebuke", "chide", "scold",
+    "ridicule", "decry", "deride", "commend", "congratulate", "fault", "berate", "castigate",
+    "excoriate", "disparage", "blame", "attack", "blast", "slam", "hail",
+})
+PHYSICAL_TOO = frozenset({"attack", "blast", "slam", "hail"})
+
 # Of those, the ones that only count with a clause or a quote as their content: "she called
 # him", "they asked for help" are not attributions, "she asked whether ..." is.
 CLAUSE_ONLY = frozenset({
