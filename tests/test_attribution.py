@@ -346,10 +346,16 @@ def test_calling_or_describing_something_as_something_is_a_judgement(nlp, text, 
     assert c.text.rstrip("”") == content.rstrip("”")
 
 
-@pytest.mark.parametrize("text", ["The mayor called the police.", "The mayor called for calm.",
-                                  "The mayor described the damage."])
-def test_calling_or_describing_without_a_second_phrase_is_no_attribution(nlp, text):
+@pytest.mark.parametrize("text", ["The mayor called the police.", "The mayor called a meeting."])
+def test_calling_without_a_second_phrase_is_no_attribution(nlp, text):
     assert all(not c.attribution for c in claims_of(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["The mayor called for calm.", "The mayor described the damage."])
+def test_calling_for_or_describing_something_is_said_whole(nlp, text):
+    # what the mayor put into words, as the whole clause: the object alone is no claim
+    [c] = claims_of(nlp, text)
+    assert c.attribution[0].name == "The mayor" and c.text == text.rstrip(".")
 
 
 def test_a_subject_in_apposition_after_a_fronted_phrase(nlp):
@@ -453,3 +459,19 @@ def test_a_speaker_clause_inside_the_subject_stays_its_own_claim(nlp):
     claims = {c.text: c for c in claims_of(nlp, "Lowe, who said the pier was unsafe, endorsed Berg for mayor.")}
     assert [s.cue for s in claims["the pier was unsafe"].attribution] == ["said"]
     assert [s.cue for s in claims["endorsed Berg for mayor"].attribution] == ["endorsed"]
+
+
+def test_what_a_source_put_into_words_is_its_claim(nlp):
+    for text, cue in (("The mayor mentioned the audit in her speech.", "mentioned"),
+                      ("Senator Ann Lowe called for a ban on night ferries.", "called"),
+                      ("Lowe talked about the pier and the ferries.", "talked"),
+                      ("The mayor pointed to the audit as proof.", "pointed")):
+        [c] = claims_of(nlp, text)
+        assert c.attribution and c.attribution[0].cue == cue, text
+        assert c.text.startswith(c.attribution[0].name.split()[0]) or c.attribution[0].name in c.text, text
+
+
+def test_acts_that_look_like_words_are_no_attribution(nlp):
+    for text in ("Police questioned the suspect for hours.", "Lowe spoke at the rally on Monday.",
+                 "The council called the meeting to order."):
+        assert all(not c.attribution for c in claims_of(nlp, text)), text

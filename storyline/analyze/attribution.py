@@ -23,7 +23,8 @@ from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
-    PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, STANCE_VERBS,
+    PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
+    STANCE_VERBS,
 )
 
 
@@ -784,6 +785,9 @@ def _content_of(verb):
                     return []  # the participle makes its own relation
     if verb.lemma_ in STANCE_VERBS:
         return _stance(verb)
+    spoken = _spoken_act(verb)
+    if spoken is not None:
+        return spoken
     if verb.lemma_ in CLAUSE_ONLY and verb.lemma_ not in _XCOMP_CUES:
         return None
     for c in verb.children:
@@ -809,6 +813,7 @@ def _clause_after_adjunct(verb) -> list:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
 
 
+_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS)
 # What a stance is about and why: "criticized the plan as weak", "accused her of lying".
 _STANCE_PREPS = {"for", "of", "as", "over", "on"}
 
@@ -823,8 +828,37 @@ def _stance(verb):
         return None
     if verb.lemma_ in PHYSICAL_TOO and not _a_person(subj):
         return None
+    return _whole_clause(verb, subj, target, _STANCE_PREPS)
+
+
+def _spoken_act(verb):
+    """'Lowe mentioned the audit', 'Lowe called for a ban', 'Lowe talked about the pier': what
+    was put into words, said as the whole clause (like a stance)."""
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in SPOKEN_OBJECT_VERBS:
+        target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "question" and not any(_a_quality(t) for t in target):
+            return None  # "police questioned the suspect"
+        preps = _STANCE_PREPS
+    elif lemma in SPOKEN_PREPOSITIONS:
+        preps = SPOKEN_PREPOSITIONS[lemma]
+        target = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
+                  and any(g.dep_ in ("pobj", "pcomp") and not _a_time(g) for g in c.children)]
+    else:
+        return None
+    if not target:
+        return None
+    return _whole_clause(verb, subj, target, preps | _STANCE_PREPS)
+
+
+def _whole_clause(verb, subj, target, preps):
+    """Tokens from the source (unless a clause of its own stands in it) to the end of what the
+    verb is about: its object, complements and the prepositions in ``preps``."""
     parts = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ in ("dobj", "dative", "oprd", "agent", "prt") or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS)]
+        c.dep_ in ("dobj", "dative", "oprd", "agent", "prt", "xcomp") or c.dep_ == "prep" and c.lower_ in preps)]
     # the source stays in the claim, unless a clause of its own ("Lowe, who said A,") is in it
     source_in_claim = subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
     starts = [verb.i] + [t.left_edge.i for t in target + ([subj] if source_in_claim else [])]
@@ -834,6 +868,17 @@ def _stance(verb):
     asides = [t.left_edge.i - 1 for t in verb.doc[verb.i + 1:hi] if t.dep_ == "relcl" and t.left_edge.i > verb.i + 1
               and verb.doc[t.left_edge.i - 1].text == ","]
     return [((lo, min([hi] + asides)), False, verb)]
+
+
+def _a_quality(tok) -> bool:
+    """'the wisdom of the plan', 'Trump's fitness': something owned, not someone."""
+    return not _a_person(tok) and tok.pos_ == "NOUN" and tok.lemma_.lower() not in ROLE_NOUNS and any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "for", "behind") for c in tok.children)
+
+
+def _a_time(tok) -> bool:
+    ent = _ent_of(tok)
+    return ent is not None and ent.label_ in ("DATE", "TIME")
 
 
 def _a_person(tok) -> bool:
@@ -950,11 +995,12 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
             if rel:
                 out.append(rel)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS | STANCE_VERBS:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _CUE_VERBS:
             continue
         if tok.lower_ in ("citing", "quoting"):
             continue  # a relay's aside names a source, it reports nothing itself
-        if tok.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        if tok.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ == "to"
+                                             for c in tok.children):
             continue
         if any(c.dep_ == "nsubjpass" for c in tok.children) and tok.lemma_ in ("expect", "believe", "think", "say", "know", "report"):
             # "troops are expected to ...", "he is said to ...": not a source speaking

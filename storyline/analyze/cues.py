@@ -42,6 +42,25 @@ STANCE_VERBS = frozenset({
 })
 PHYSICAL_TOO = frozenset({"attack", "blast", "slam", "hail"})
 
+# Verbs whose object is what a source put into words: "X mentioned the audit", "X proposed a
+# tax on ...". The content is the whole clause, as for stances. "Police questioned the suspect"
+# is an act: "question" only counts with a thing as its object (see attribution._spoken_act).
+SPOKEN_OBJECT_VERBS = frozenset({
+    "mention", "discuss", "propose", "question", "highlight", "recount", "express",
+    "recite", "articulate", "outline", "detail", "describe",
+})
+
+# Verbs that put something into words through a preposition: "X called for a ban", "X talked
+# about the wall", "X pointed to the audit". Without that preposition they say nothing.
+SPOKEN_PREPOSITIONS = {
+    "call": frozenset({"for", "on"}), "talk": frozenset({"about", "of", "on"}),
+    "speak": frozenset({"about", "of", "on"}), "comment": frozenset({"on"}), "refer": frozenset({"to"}),
+    "point": frozenset({"to"}), "complain": frozenset({"about", "of"}), "boast": frozenset({"about", "of"}),
+    "brag": frozenset({"about", "of"}), "joke": frozenset({"about"}), "warn": frozenset({"of", "about", "against"}),
+    "ask": frozenset({"about", "for"}), "write": frozenset({"about", "of"}), "tweet": frozenset({"about"}),
+    "testify": frozenset({"about", "on"}), "argue": frozenset({"for", "against"}), "rail": frozenset({"against"}),
+}
+
 # Of those, the ones that only count with a clause or a quote as their content: "she called
 # him", "they asked for help" are not attributions, "she asked whether ..." is.
 CLAUSE_ONLY = frozenset({
