@@ -23,7 +23,7 @@ from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
-    PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
+    ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
     STANCE_VERBS,
 )
 
@@ -783,7 +783,7 @@ def _content_of(verb):
             for g in c.children:
                 if g.dep_ == "ccomp":
                     return []  # the participle makes its own relation
-    if verb.lemma_ in STANCE_VERBS:
+    if verb.lemma_ in STANCE_VERBS | ATTITUDE_VERBS:
         return _stance(verb)
     spoken = _spoken_act(verb)
     if spoken is not None:
@@ -813,7 +813,7 @@ def _clause_after_adjunct(verb) -> list:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
 
 
-_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS)
+_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS)
 # What a stance is about and why: "criticized the plan as weak", "accused her of lying".
 _STANCE_PREPS = {"for", "of", "as", "over", "on"}
 
@@ -823,7 +823,7 @@ def _stance(verb):
     object alone ("the plan") would not read as a claim. Needs an object (or a passive subject:
     "the plan was criticized by Lowe"); "attacked the town" is an act unless a person speaks."""
     subj = _subject(verb)
-    target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and c.i > verb.i]
     if subj is None or not target:
         return None
     if verb.lemma_ in PHYSICAL_TOO and not _a_person(subj):

@@ -40,7 +40,12 @@ STANCE_VERBS = frozenset({
     "ridicule", "decry", "deride", "commend", "congratulate", "fault", "berate", "castigate",
     "excoriate", "disparage", "blame", "attack", "blast", "slam", "hail",
 })
-PHYSICAL_TOO = frozenset({"attack", "blast", "slam", "hail"})
+PHYSICAL_TOO = frozenset({"attack", "blast", "slam", "hail", "defend"})
+
+# Verbs of a position taken in public: "X supports the ban", "X opposed the pier". Said as the
+# whole clause, like a stance. Wishes and plans ("wants to", "plans to") are left out: PolNeAR
+# marks them only now and then, and most read as acts ("the judge planned to give me time").
+ATTITUDE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour", "defend"})
 
 # Verbs whose object is what a source put into words: "X mentioned the audit", "X proposed a
 # tax on ...". The content is the whole clause, as for stances. "Police questioned the suspect"
