@@ -279,6 +279,15 @@ def test_a_claim_nobody_owns_has_no_source(nlp):
     assert all(not c.attribution for c in claims)
 
 
+def test_a_name_before_a_colon_and_a_quotation_speaks_it(nlp):
+    claims = claims_of(nlp, "Polls were early - Ann Lowe: “The count was wrong in three towns.”")
+    [c] = [c for c in claims if "count" in c.text]
+    assert c.attribution[0].name == "Ann Lowe" and c.attribution[0].cue == ":"
+    # a verb of saying governs its own quotation: the addressee does not speak
+    [c] = claims_of(nlp, "Lowe told Nils Berg: “The count was wrong.”")
+    assert c.attribution[0].name == "Lowe"
+
+
 def test_a_label_or_a_figure_after_a_colon_is_no_attribution(nlp):
     for text in ("Update: The ferry will not sail before May.", "Pledged: 781 delegates remain.",
                  "The reason: taxes rose sharply."):

@@ -945,6 +945,30 @@ def _colon_relation(sent, part: Part, sentence: Sentence, mentions, outlets) -> 
                     (source,), False, (cue.i, cue.i + 1), (lo, hi))
 
 
+def _name_before_quote(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
+    """'... too early - Ann Lowe: “Polls failed ...”', 'Here is Lowe in 1992: “...”' cut to its
+    name: a person or organisation named right before a colon that opens a quotation speaks it,
+    unless a verb of saying in the sentence already governs the quotation ("told Lowe: “...”")."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.text != ":" or tok.i == sent.start:
+            continue
+        name, j = doc[tok.i - 1], tok.i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        ent = _ent_of(name)
+        if j >= len(doc) or not opens_quote(doc[j]) or name.pos_ != "PROPN" or ent is None \
+                or ent.label_ not in ("PERSON", "ORG"):
+            return None
+        if any(t.lemma_.lower() in _CUE_VERBS and t.pos_ in ("VERB", "AUX") for t in doc[sent.start:tok.i]):
+            return None
+        lo, hi = _quotation_from(doc, j)
+        source = make_source(name, part, mentions, outlets, ":")
+        return Relation(sentence.index, ":", Span(part, tok.idx, tok.idx + 1), _span_of(doc, part, lo, hi),
+                        (source,), False, (tok.i, tok.i + 1), (lo, hi))
+    return None
+
+
 def _reads_as_statement(rest) -> bool:
     """Does what follows a headline's colon say something: a verb, a quote, a title-cased line
     (a headline's verb may be tagged a noun), rather than a figure or a list?"""
@@ -962,14 +986,13 @@ def _title_cased(name) -> bool:
 
 
 def _turn_after_label(doc, colon: int, name) -> tuple[int, int] | None:
-    """A speaker's label alone on its line ('TAPPER:'): the next paragraph is the turn. Only an
-    upper-case label, as transcripts write them; 'Ann Coulter:' may also introduce a list."""
-    if not all(t.text.isupper() for t in name if t.is_alpha):
-        return None
+    """A speaker's label cut off as a sentence of its own ('TAPPER: And ...'): the rest of its
+    paragraph is the turn. Alone on its line, only an upper-case label is one, as transcripts
+    write them; 'Ann Coulter:' may also introduce a list."""
     j, crossed = colon + 1, False
     while j < len(doc) and doc[j].is_space:
         crossed, j = crossed or "\n" in doc[j].text, j + 1
-    if not crossed or j >= len(doc):
+    if j >= len(doc) or crossed and not all(t.text.isupper() for t in name if t.is_alpha):
         return None
     return j, _paragraph_end(doc, j)
 
@@ -981,7 +1004,8 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
     if sent is None:
         return []
     out: list[Relation] = []
-    colon = _colon_relation(sent, part, sentence, mentions, known_outlets)
+    colon = _colon_relation(sent, part, sentence, mentions, known_outlets) or \
+        _name_before_quote(sent, part, sentence, mentions, known_outlets)
     if colon is not None:
         out.append(colon)
     for tok in sent:
