@@ -491,3 +491,15 @@ def test_a_position_taken_is_said_by_its_holder_but_a_plan_is_not(nlp):
     assert c.attribution[0].name == "Most harbour pilots" and c.attribution[0].cue == "oppose"
     assert all(not c.attribution for c in claims_of(nlp, "The harbour company plans to cut 200 jobs."))
     assert all(not c.attribution for c in claims_of(nlp, "Troops defended the bridge for three days."))
+
+
+def test_a_poll_opening_the_sentence_is_the_source_of_its_finding(nlp):
+    [c] = claims_of(nlp, "In a Valley Post poll released Monday, Lowe leads Berg by four points.")
+    assert "poll" in c.attribution[0].name and c.text == "Lowe leads Berg by four points"
+
+
+def test_a_time_or_a_writer_s_view_opening_the_sentence_is_no_source(nlp):
+    for text in ("In May, the pier was closed.", "For Ann Lowe, the deal opened the door to others.",
+                 "In a statement, the ministry said the pier was closed."):
+        claims = claims_of(nlp, text)
+        assert all(s.cue not in ("In", "For") for c in claims for s in c.attribution), text

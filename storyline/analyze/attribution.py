@@ -969,6 +969,43 @@ def _name_before_quote(sent, part: Part, sentence: Sentence, mentions, outlets) 
     return None
 
 
+# Documents whose findings a sentence can open with: "In the survey, 40 percent ...".
+_FINDING_DOCUMENTS = {"poll", "survey", "study", "analysis"}
+
+
+def _framing_phrase(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
+    """'In a Valley Post poll, Lowe leads by 4 points.', 'To Ann Lowe, the pier is a symbol':
+    a sentence opened by a poll or study ("in") or by people whose view it gives ("to") says
+    what follows the comma on their word. 'In May, ...' frames nothing, and 'For Lowe, the deal
+    opened doors' is the writer's view of Lowe, not Lowe's."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 5 or toks[0].lower_ not in ("in", "to") or toks[0].dep_ != "prep":
+        return None
+    prep = toks[0]
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    comma = prep.right_edge.i + 1
+    if not objs or comma >= sent.end or sent.doc[comma].text != ",":
+        return None
+    obj = objs[0]
+    if prep.head.lemma_.lower() in _CUE_VERBS:
+        return None  # "In a statement, the ministry said ...": the verb names the source
+    if not (prep.lower_ == "in" and obj.lemma_.lower() in _FINDING_DOCUMENTS
+            or prep.lower_ != "in" and _people(obj)):
+        return None
+    doc, lo, hi = sent.doc, comma + 1, sent.end
+    source = make_source(obj, part, mentions, outlets, prep.text)
+    return Relation(sentence.index, prep.text, Span(part, prep.idx, prep.idx + len(prep)), _span_of(doc, part, lo, hi),
+                    (source,), False, (prep.i, prep.i + 1), (lo, hi))
+
+
+def _people(tok) -> bool:
+    """A named person or group, or people by role or party: "Ann Lowe", "most Democrats", "voters"."""
+    ent = _ent_of(tok)
+    if ent is not None:
+        return ent.label_ in ("PERSON", "NORP")
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and tok.lemma_.lower() not in ORGANISATION_NOUNS
+
+
 def _reads_as_statement(rest) -> bool:
     """Does what follows a headline's colon say something: a verb, a quote, a title-cased line
     (a headline's verb may be tagged a noun), rather than a figure or a list?"""
@@ -1008,6 +1045,9 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
         _name_before_quote(sent, part, sentence, mentions, known_outlets)
     if colon is not None:
         out.append(colon)
+    framed = _framing_phrase(sent, part, sentence, mentions, known_outlets)
+    if framed is not None:
+        out.append(framed)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             rel = _according(tok, sent, part, sentence, mentions, known_outlets)
