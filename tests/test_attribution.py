@@ -503,3 +503,11 @@ def test_a_time_or_a_writer_s_view_opening_the_sentence_is_no_source(nlp):
                  "In a statement, the ministry said the pier was closed."):
         claims = claims_of(nlp, text)
         assert all(s.cue not in ("In", "For") for c in claims for s in c.attribution), text
+
+
+@pytest.mark.parametrize("text", ["It is worth noting that the pier was closed in May.",
+                                  "It goes without saying that the pier was unsafe.",
+                                  "Let's say the pier costs ten million.",
+                                  "The pier cost ten million, as opposed to the five promised."])
+def test_set_phrases_with_a_verb_of_saying_name_no_source(nlp, text):
+    assert all(not c.attribution for c in claims_of(nlp, text))

@@ -1063,6 +1063,8 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
             continue
         if tok.lower_ in ("citing", "quoting"):
             continue  # a relay's aside names a source, it reports nothing itself
+        if _set_phrase(tok):
+            continue
         if tok.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ == "to"
                                              for c in tok.children):
             continue
@@ -1087,6 +1089,18 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
                 chain, denied or tok.lemma_ in DENIAL_VERBS, (tok.i, tok.i + 1), (lo, hi),
             ))
     return _split_conjoined(_clip_nested(out, doc, part), doc, part)
+
+
+def _set_phrase(verb) -> bool:
+    """Is the verb part of a phrase in which nobody says anything: "as opposed to", "let's
+    say", "it is worth noting", "it goes without saying", "needless to say"?"""
+    doc, head = verb.doc, verb.head
+    if verb.i > 0 and doc[verb.i - 1].lower_ == "as" and verb.tag_ == "VBN":
+        return True
+    if head.i != verb.i and (head.lemma_.lower() in ("let", "worth", "needless")
+                             or head.lower_ == "without" and head.head.lemma_ == "go"):
+        return True
+    return False
 
 
 def _clip_nested(relations: list[Relation], doc, part) -> list[Relation]:
