@@ -67,14 +67,15 @@ def test_the_subject_not_the_quoted_person_is_the_source_of_quotes(nlp):
 
 
 def test_recall_on_reporting_cues_leaves_stance_cues_out(nlp, tmp_path):
-    text = "The dam will hold, Ann Lee said. Tom Berg supports the dam.\n"
+    # a wish ("wants") is no reporting cue, and storyline leaves it out ("supports" it now reads)
+    text = "The dam will hold, Ann Lee said. Tom Berg wants a new dam.\n"
     a, said = text.index("Ann Lee"), text.index("said")
-    t, sup = text.index("Tom Berg"), text.index("supports")
+    t, sup = text.index("Tom Berg"), text.index("wants")
     write_doc(tmp_path, text,
               f"T1\tSource {a} {a + 7}\tAnn Lee\nT2\tCue {said} {said + 4}\tsaid\n"
-              f"T3\tSource {t} {t + 8}\tTom Berg\nT4\tCue {sup} {sup + 8}\tsupports\n"
+              f"T3\tSource {t} {t + 8}\tTom Berg\nT4\tCue {sup} {sup + 5}\twants\n"
               "E1\tAttribution:T2 Source:T1 Cue:T2\nE2\tAttribution:T4 Source:T3 Cue:T4\n")
     result = polnear.evaluate(tmp_path, "dev", nlp=nlp)
-    assert result["reporting_share"] == 0.5  # "supports" is a stance, not reporting
+    assert result["reporting_share"] == 0.5  # "wants" is a wish, not reporting
     assert result["source_overlap_r_reporting"] == 1.0
     assert result["source_overlap_r"] == 0.5

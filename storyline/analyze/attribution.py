@@ -23,7 +23,8 @@ from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
-    REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS,
+    ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
+    STANCE_VERBS,
 )
 
 
@@ -44,7 +45,7 @@ class Relation:
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "his", "her", "their", "our", "my", "its"}
 # Nouns that carry a clause a source rejects: "denied reports that ...".
 _CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "suggestion",
                 "suggestions", "rumour", "rumours", "rumor", "rumors", "accusation", "accusations",
@@ -238,9 +239,10 @@ def _mention_at(span: Span, mentions: Sequence[EntityMention]) -> EntityMention 
 
 
 def _pronoun_source(tok, part: Part, mentions: Sequence[EntityMention], cue) -> Source:
-    """'he'/'she' is the nearest person named before it in the same part; otherwise kept as is."""
+    """'he'/'she' (or 'his'/'her' owning a claim) is the nearest person named before it in the
+    same part; otherwise kept as is."""
     span = Span(part, tok.idx, tok.idx + len(tok))
-    if tok.lower_ in ("he", "she"):
+    if tok.lower_ in ("he", "she", "his", "her"):
         before = [m for m in mentions if m.label == "PERSON" and m.span.end <= tok.idx]
         if before:
             m = before[-1]
@@ -743,6 +745,7 @@ def _content_of(verb):
     # a clause, or one the parser hung as an adverbial but that opens with "that"
     ccomps = [c for c in verb.children if c.dep_ == "ccomp" or (
         c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    ccomps = ccomps or _clause_after_adjunct(verb)
     # a clause starting past a line break after the verb is a paragraph the parser ran into
     ccomps = [c for c in ccomps if not _after_line_break(verb, _clause_range(c)[0])]
     if ccomps:
@@ -780,6 +783,11 @@ def _content_of(verb):
             for g in c.children:
                 if g.dep_ == "ccomp":
                     return []  # the participle makes its own relation
+    if verb.lemma_ in STANCE_VERBS | ATTITUDE_VERBS:
+        return _stance(verb)
+    spoken = _spoken_act(verb)
+    if spoken is not None:
+        return spoken
     if verb.lemma_ in CLAUSE_ONLY and verb.lemma_ not in _XCOMP_CUES:
         return None
     for c in verb.children:
@@ -793,6 +801,90 @@ def _content_of(verb):
         if c.dep_ == "dobj" and c.pos_ != "PRON":
             return [(_subtree_range(c), False, c)]
     return None
+
+
+def _clause_after_adjunct(verb) -> list:
+    """'X said in a statement that A': the parser hangs the clause on "statement"; a clause
+    opened by the conjunction "that" (not the pronoun of "a statement that was read") is
+    what the verb reports."""
+    return [x for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+            for obj in prep.children if obj.dep_ == "pobj"
+            for x in obj.children if x.dep_ in ("acl", "ccomp", "relcl") and x.i > obj.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
+
+
+_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS)
+# What a stance is about and why: "criticized the plan as weak", "accused her of lying".
+_STANCE_PREPS = {"for", "of", "as", "over", "on"}
+
+
+def _stance(verb):
+    """'Lowe criticized the plan for its cost': the whole clause is what Lowe said, as the
+    object alone ("the plan") would not read as a claim. Needs an object (or a passive subject:
+    "the plan was criticized by Lowe"); "attacked the town" is an act unless a person speaks."""
+    subj = _subject(verb)
+    target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and c.i > verb.i]
+    if subj is None or not target:
+        return None
+    if verb.lemma_ in PHYSICAL_TOO and not _a_person(subj):
+        return None
+    return _whole_clause(verb, subj, target, _STANCE_PREPS)
+
+
+def _spoken_act(verb):
+    """'Lowe mentioned the audit', 'Lowe called for a ban', 'Lowe talked about the pier': what
+    was put into words, said as the whole clause (like a stance)."""
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in SPOKEN_OBJECT_VERBS:
+        target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "question" and not any(_a_quality(t) for t in target):
+            return None  # "police questioned the suspect"
+        preps = _STANCE_PREPS
+    elif lemma in SPOKEN_PREPOSITIONS:
+        preps = SPOKEN_PREPOSITIONS[lemma]
+        target = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
+                  and any(g.dep_ in ("pobj", "pcomp") and not _a_time(g) for g in c.children)]
+    else:
+        return None
+    if not target:
+        return None
+    return _whole_clause(verb, subj, target, preps | _STANCE_PREPS)
+
+
+def _whole_clause(verb, subj, target, preps):
+    """Tokens from the source (unless a clause of its own stands in it) to the end of what the
+    verb is about: its object, complements and the prepositions in ``preps``."""
+    parts = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("dobj", "dative", "oprd", "agent", "prt", "xcomp") or c.dep_ == "prep" and c.lower_ in preps)]
+    # the source stays in the claim, unless a clause of its own ("Lowe, who said A,") is in it
+    source_in_claim = subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
+    starts = [verb.i] + [t.left_edge.i for t in target + ([subj] if source_in_claim else [])]
+    lo = max(min(starts), verb.sent.start)
+    hi = max([verb.i] + [c.right_edge.i for c in parts]) + 1
+    # ", which they say left a vacuum" adds a claim of its own
+    asides = [t.left_edge.i - 1 for t in verb.doc[verb.i + 1:hi] if t.dep_ == "relcl" and t.left_edge.i > verb.i + 1
+              and verb.doc[t.left_edge.i - 1].text == ","]
+    return [((lo, min([hi] + asides)), False, verb)]
+
+
+def _a_quality(tok) -> bool:
+    """'the wisdom of the plan', 'Trump's fitness': something owned, not someone."""
+    return not _a_person(tok) and tok.pos_ == "NOUN" and tok.lemma_.lower() not in ROLE_NOUNS and any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "for", "behind") for c in tok.children)
+
+
+def _a_time(tok) -> bool:
+    ent = _ent_of(tok)
+    return ent is not None and ent.label_ in ("DATE", "TIME")
+
+
+def _a_person(tok) -> bool:
+    """Is ``tok`` a named person or a personal pronoun standing for one?"""
+    ent = _ent_of(tok)
+    return tok.lower_ in ("he", "she", "i", "we") or ent is not None and ent.label_ == "PERSON"
 
 
 def _as_aside(verb):
@@ -814,31 +906,132 @@ _LABELS = {"update", "updates", "watch", "breaking", "exclusive", "video", "phot
 
 def _colon_relation(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
     """'Kremlin: No troops crossed the border.' / 'Poll: Trump ties Clinton': a headline's
-    name before a colon is the source of what follows it."""
+    name before a colon is the source of what follows it. In a transcript ('"SMITH: Let us
+    start.', or 'SMITH:' ending its line) the speaker's label is the source of what follows."""
     toks = [t for t in sent if not t.is_space]
+    while toks and opens_quote(toks[0]):
+        toks = toks[1:]  # a transcript quoted whole opens each turn with a quote mark
     colon = next((k for k, t in enumerate(toks[:8]) if t.text == ":"), None)
     if not colon:
         return None
     name, rest = toks[:colon], toks[colon + 1:]
     if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in name) or name[0].lower_ in _LABELS:
         return None
-    words = [t for t in rest if t.is_alpha]
-    title_case = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-    if len(rest) < 3 or not (any(t.pos_ in ("VERB", "AUX") for t in rest) or opens_quote(rest[0])
-                             or rest[0].text in ("‘", "'") or title_case):  # a headline's verb may be tagged a noun
+    doc, cue = sent.doc, toks[colon]
+    if not rest:
+        span = _turn_after_label(doc, cue.i, name)
+        if span is None:
+            return None
+        lo, hi = span
+    elif not _reads_as_statement(rest):
         return None
+    else:
+        lo, hi = rest[0].i, sent.end
     inside = {t.i for t in name}
     heads = [t for t in name if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in ("PROPN", "NOUN")]
     if not heads:
         return None
     head = heads[0]
     named = any(_ent_of(t) is not None and _ent_of(t).label_ in _NAMED for t in name)
-    if not (named or any(t.pos_ == "PROPN" for t in name) or head.lemma_.lower() in ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS):
+    if not (named or any(t.pos_ == "PROPN" for t in name) or _title_cased(name)
+            or head.lemma_.lower() in ROLE_NOUNS | ORGANISATION_NOUNS | DOCUMENT_NOUNS):
         return None
-    doc, cue = sent.doc, toks[colon]
-    lo, hi = rest[0].i, sent.end
+    source = make_source(head, part, mentions, outlets, ":")
+    # the label's words only: the parser may hang the turn after it on the name
+    label = Span(part, name[0].idx, name[-1].idx + len(name[-1]))
+    if source.span is not None and source.span.end > label.end:
+        source = replace(source, span=label)
     return Relation(sentence.index, ":", Span(part, cue.idx, cue.idx + 1), _span_of(doc, part, lo, hi),
-                    (make_source(head, part, mentions, outlets, ":"),), False, (cue.i, cue.i + 1), (lo, hi))
+                    (source,), False, (cue.i, cue.i + 1), (lo, hi))
+
+
+def _name_before_quote(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
+    """'... too early - Ann Lowe: “Polls failed ...”', 'Here is Lowe in 1992: “...”' cut to its
+    name: a person or organisation named right before a colon that opens a quotation speaks it,
+    unless a verb of saying in the sentence already governs the quotation ("told Lowe: “...”")."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.text != ":" or tok.i == sent.start:
+            continue
+        name, j = doc[tok.i - 1], tok.i + 1
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        ent = _ent_of(name)
+        if j >= len(doc) or not opens_quote(doc[j]) or name.pos_ != "PROPN" or ent is None \
+                or ent.label_ not in ("PERSON", "ORG"):
+            return None
+        if any(t.lemma_.lower() in _CUE_VERBS and t.pos_ in ("VERB", "AUX") for t in doc[sent.start:tok.i]):
+            return None
+        lo, hi = _quotation_from(doc, j)
+        source = make_source(name, part, mentions, outlets, ":")
+        return Relation(sentence.index, ":", Span(part, tok.idx, tok.idx + 1), _span_of(doc, part, lo, hi),
+                        (source,), False, (tok.i, tok.i + 1), (lo, hi))
+    return None
+
+
+# Documents whose findings a sentence can open with: "In the survey, 40 percent ...".
+_FINDING_DOCUMENTS = {"poll", "survey", "study", "analysis"}
+
+
+def _framing_phrase(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
+    """'In a Valley Post poll, Lowe leads by 4 points.', 'To Ann Lowe, the pier is a symbol':
+    a sentence opened by a poll or study ("in") or by people whose view it gives ("to") says
+    what follows the comma on their word. 'In May, ...' frames nothing, and 'For Lowe, the deal
+    opened doors' is the writer's view of Lowe, not Lowe's."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 5 or toks[0].lower_ not in ("in", "to") or toks[0].dep_ != "prep":
+        return None
+    prep = toks[0]
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    comma = prep.right_edge.i + 1
+    if not objs or comma >= sent.end or sent.doc[comma].text != ",":
+        return None
+    obj = objs[0]
+    if prep.head.lemma_.lower() in _CUE_VERBS:
+        return None  # "In a statement, the ministry said ...": the verb names the source
+    if not (prep.lower_ == "in" and obj.lemma_.lower() in _FINDING_DOCUMENTS
+            or prep.lower_ != "in" and _people(obj)):
+        return None
+    doc, lo, hi = sent.doc, comma + 1, sent.end
+    source = make_source(obj, part, mentions, outlets, prep.text)
+    return Relation(sentence.index, prep.text, Span(part, prep.idx, prep.idx + len(prep)), _span_of(doc, part, lo, hi),
+                    (source,), False, (prep.i, prep.i + 1), (lo, hi))
+
+
+def _people(tok) -> bool:
+    """A named person or group, or people by role or party: "Ann Lowe", "most Democrats", "voters"."""
+    ent = _ent_of(tok)
+    if ent is not None:
+        return ent.label_ in ("PERSON", "NORP")
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS and tok.lemma_.lower() not in ORGANISATION_NOUNS
+
+
+def _reads_as_statement(rest) -> bool:
+    """Does what follows a headline's colon say something: a verb, a quote, a title-cased line
+    (a headline's verb may be tagged a noun), rather than a figure or a list?"""
+    words = [t for t in rest if t.is_alpha]
+    title_case = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    return len(rest) >= 3 and (any(t.pos_ in ("VERB", "AUX") for t in rest) or opens_quote(rest[0])
+                               or rest[0].text in ("‘", "'") or title_case)
+
+
+def _title_cased(name) -> bool:
+    """'Sanders:', 'Wash Post Fact-Check:': every word capitalised, as a name is (the parser
+    may tag a headline's surname a plural noun); 'The reason:' is no name."""
+    words = [t for t in name if t.is_alpha]
+    return 0 < len(words) <= 4 and len(words) == len(name) and all(t.text[0].isupper() for t in words)
+
+
+def _turn_after_label(doc, colon: int, name) -> tuple[int, int] | None:
+    """A speaker's label cut off as a sentence of its own ('TAPPER: And ...'): the rest of its
+    paragraph is the turn. Alone on its line, only an upper-case label is one, as transcripts
+    write them; 'Ann Coulter:' may also introduce a list."""
+    j, crossed = colon + 1, False
+    while j < len(doc) and doc[j].is_space:
+        crossed, j = crossed or "\n" in doc[j].text, j + 1
+    if j >= len(doc) or crossed and not all(t.text.isupper() for t in name if t.is_alpha):
+        return None
+    return j, _paragraph_end(doc, j)
 
 
 def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[EntityMention] = (),
@@ -848,20 +1041,32 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
     if sent is None:
         return []
     out: list[Relation] = []
-    colon = _colon_relation(sent, part, sentence, mentions, known_outlets)
+    colon = _colon_relation(sent, part, sentence, mentions, known_outlets) or \
+        _name_before_quote(sent, part, sentence, mentions, known_outlets)
     if colon is not None:
         out.append(colon)
+    framed = _framing_phrase(sent, part, sentence, mentions, known_outlets)
+    if framed is not None:
+        out.append(framed)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             rel = _according(tok, sent, part, sentence, mentions, known_outlets)
             if rel:
                 out.append(rel)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS:
+            rel = _possessed_speech(tok, part, sentence, mentions, known_outlets)
+            if rel:
+                out.append(rel)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _CUE_VERBS:
             continue
         if tok.lower_ in ("citing", "quoting"):
             continue  # a relay's aside names a source, it reports nothing itself
-        if tok.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        if _set_phrase(tok):
+            continue
+        if tok.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ == "to"
+                                             for c in tok.children):
             continue
         if any(c.dep_ == "nsubjpass" for c in tok.children) and tok.lemma_ in ("expect", "believe", "think", "say", "know", "report"):
             # "troops are expected to ...", "he is said to ...": not a source speaking
@@ -886,6 +1091,18 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
     return _split_conjoined(_clip_nested(out, doc, part), doc, part)
 
 
+def _set_phrase(verb) -> bool:
+    """Is the verb part of a phrase in which nobody says anything: "as opposed to", "let's
+    say", "it is worth noting", "it goes without saying", "needless to say"?"""
+    doc, head = verb.doc, verb.head
+    if verb.i > 0 and doc[verb.i - 1].lower_ == "as" and verb.tag_ == "VBN":
+        return True
+    if head.i != verb.i and (head.lemma_.lower() in ("let", "worth", "needless")
+                             or head.lower_ == "without" and head.head.lemma_ == "go"):
+        return True
+    return False
+
+
 def _clip_nested(relations: list[Relation], doc, part) -> list[Relation]:
     """"According to X, A, The Times writes": the inner content (A) stops where the outer
     wrapper (", The Times writes") begins."""
@@ -905,6 +1122,32 @@ def _clip_nested(relations: list[Relation], doc, part) -> list[Relation]:
                          r.denied, r.cue_tokens, (lo, hi))
         out.append(r)
     return out
+
+
+# Nouns for something said whose "that" clause says what: "the minister's claim that ...".
+_SPEECH_NOUNS = {"claim", "assertion", "allegation", "warning", "promise", "pledge", "vow", "statement",
+                 "argument", "suggestion", "insistence", "contention", "prediction", "announcement",
+                 "admission", "accusation", "charge", "remark", "comment", "testimony", "report", "view",
+                 "belief", "message", "declaration", "explanation", "threat", "boast"}
+
+
+def _possessed_speech(noun, part, sentence, mentions, outlets) -> Relation | None:
+    """'The minister's claim that A', 'The Valley Post report that A': the possessor (or the
+    outlet naming a report) is the source of the clause. Without one ("the claim that A")
+    nobody is named, and the clause stays the sentence's own."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if not owner and noun.lemma_.lower() == "report":
+        owner = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and outlet_like(" ".join(t.text for t in c.subtree), outlets)]
+    if not clauses or not owner:
+        return None
+    lo, hi = _clause_range(clauses[0])
+    doc = noun.doc
+    return Relation(sentence.index, noun.text, Span(part, noun.idx, noun.idx + len(noun)),
+                    _span_of(doc, part, lo, hi), (make_source(owner[0], part, mentions, outlets, noun.text),),
+                    False, (noun.i, noun.i + 1), (lo, hi))
 
 
 def _according(tok, sent, part, sentence, mentions, outlets) -> Relation | None:

@@ -80,7 +80,13 @@ def extract_claims(doc, part: Part, sentences: Sequence[Sentence], article_id: s
     ahead: tuple[tuple[Source, ...], int] | None = None  # chain and end of a quotation announced by "X said:"
     for sentence in sentences:
         sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if sent is None or not_a_claim(sent):
+        if sent is None:
+            continue
+        if not_a_claim(sent):
+            # a transcript's "SMITH:" alone on its line asserts nothing but names who speaks next
+            announced = _announced(find_relations(doc, part, sentence, mentions, outlets), sentence)
+            if announced is not None:
+                ahead, carry = announced, ()
             continue
         relations = innermost(find_relations(doc, part, sentence, mentions, outlets), doc)
         before = [(r, ch) for r, ch in relations if r.content.end <= sentence.start]
@@ -131,6 +137,11 @@ def extract_claims(doc, part: Part, sentences: Sequence[Sentence], article_id: s
                 pending, quote_chain = [], None
         claims.extend(made)
     return claims
+
+
+def _announced(relations: Sequence[Relation], sentence: Sentence) -> tuple[tuple[Source, ...], int] | None:
+    """The chain and content end of a relation whose content follows its sentence."""
+    return next(((r.chain, r.content.end) for r in relations if r.content.start >= sentence.end and r.chain), None)
 
 
 def _inside_quote_after(text: str, inside: bool) -> bool:
@@ -240,8 +251,10 @@ def _main_clause(sent, relations) -> tuple[int, int] | None:
         (clo, chi), (tlo, thi) = rel.cue_tokens, rel.content_tokens
         if clo <= root.i < chi or tlo <= root.i < thi:
             return None
-    # the main clause stops where the first relation's cue or content begins
-    first = min(min(rel.cue_tokens[0], rel.content_tokens[0]) for rel, _ in relations)
+    # the main clause stops where the first relation's cue or content begins; a relation
+    # inside one of its noun phrases ("looked at the mayor's claim that A") does not cut it
+    verbal = [rel for rel, _ in relations if sent.doc[rel.cue_tokens[0]].pos_ != "NOUN"]
+    first = min((min(rel.cue_tokens[0], rel.content_tokens[0]) for rel in verbal), default=sent.end)
     if first <= root.i:
         return None
     lo, hi = sent.start, first

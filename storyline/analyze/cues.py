@@ -31,6 +31,41 @@ REPORTING_VERBS = frozenset({
     "judge", "put",
 }) | REVISION_VERBS  # "corrected the toll to 31" (see attribution._figure_revised)
 
+# Verbs of a public stance taken in words: "X criticized Y for Z", "X endorsed Y". What the
+# source says is the act itself, so the content is the whole clause, source and all (see
+# attribution._stance). Verbs also used of blows and blasts only count with a person speaking.
+STANCE_VERBS = frozenset({
+    "criticize", "criticise", "praise", "accuse", "condemn", "denounce", "mock", "assail",
+    "applaud", "thank", "tout", "endorse", "lambaste", "lambast", "rebuke", "chide", "scold",
+    "ridicule", "decry", "deride", "commend", "congratulate", "fault", "berate", "castigate",
+    "excoriate", "disparage", "blame", "attack", "blast", "slam", "hail",
+})
+PHYSICAL_TOO = frozenset({"attack", "blast", "slam", "hail", "defend"})
+
+# Verbs of a position taken in public: "X supports the ban", "X opposed the pier". Said as the
+# whole clause, like a stance. Wishes and plans ("wants to", "plans to") are left out: PolNeAR
+# marks them only now and then, and most read as acts ("the judge planned to give me time").
+ATTITUDE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour", "defend"})
+
+# Verbs whose object is what a source put into words: "X mentioned the audit", "X proposed a
+# tax on ...". The content is the whole clause, as for stances. "Police questioned the suspect"
+# is an act: "question" only counts with a thing as its object (see attribution._spoken_act).
+SPOKEN_OBJECT_VERBS = frozenset({
+    "mention", "discuss", "propose", "question", "highlight", "recount", "express",
+    "recite", "articulate", "outline", "detail", "describe",
+})
+
+# Verbs that put something into words through a preposition: "X called for a ban", "X talked
+# about the wall", "X pointed to the audit". Without that preposition they say nothing.
+SPOKEN_PREPOSITIONS = {
+    "call": frozenset({"for", "on"}), "talk": frozenset({"about", "of", "on"}),
+    "speak": frozenset({"about", "of", "on"}), "comment": frozenset({"on"}), "refer": frozenset({"to"}),
+    "point": frozenset({"to"}), "complain": frozenset({"about", "of"}), "boast": frozenset({"about", "of"}),
+    "brag": frozenset({"about", "of"}), "joke": frozenset({"about"}), "warn": frozenset({"of", "about", "against"}),
+    "ask": frozenset({"about", "for"}), "write": frozenset({"about", "of"}), "tweet": frozenset({"about"}),
+    "testify": frozenset({"about", "on"}), "argue": frozenset({"for", "against"}), "rail": frozenset({"against"}),
+}
+
 # Of those, the ones that only count with a clause or a quote as their content: "she called
 # him", "they asked for help" are not attributions, "she asked whether ..." is.
 CLAUSE_ONLY = frozenset({

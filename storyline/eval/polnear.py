@@ -59,7 +59,9 @@ def predict(nlp, text: str, doc=None) -> dict[str, set[tuple[int, int]]]:
     PolNeAR is univocal: "Clinton says, 'I think A'" is one attribution (Clinton, says, the
     quote); the nested "I think" is not annotated. So only relations whose cue stands outside
     every other relation's content are scored, each with its own source: the chain link its
-    cue introduced (not a source it cites, nor the outlet it spoke to).
+    cue introduced (not a source it cites, nor the outlet it spoke to). A speaker's label
+    ('"SMITH: ...' in a transcript quoted whole) heads its sentence, so the quotation it opens
+    holds the turn, not the label's colon.
     """
     doc = doc if doc is not None else nlp(text)
     quoted = quoted_tokens(doc)
@@ -67,7 +69,7 @@ def predict(nlp, text: str, doc=None) -> dict[str, set[tuple[int, int]]]:
     for sentence in split_sentences(doc, "text"):
         relations = find_relations(doc, "text", sentence)
         for r in relations:
-            if r.cue_tokens[0] in quoted or any(
+            if r.cue_tokens[0] in quoted and r.cue != ":" or any(
                     o is not r and o.content_tokens[0] <= r.cue_tokens[0] < o.content_tokens[1] for o in relations):
                 continue
             pred["Cue"].add((r.cue_span.start, r.cue_span.end))
