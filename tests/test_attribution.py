@@ -511,3 +511,11 @@ def test_a_time_or_a_writer_s_view_opening_the_sentence_is_no_source(nlp):
                                   "The pier cost ten million, as opposed to the five promised."])
 def test_set_phrases_with_a_verb_of_saying_name_no_source(nlp, text):
     assert all(not c.attribution for c in claims_of(nlp, text))
+
+
+def test_a_stance_keeps_what_the_sentence_says_after_the_object(nlp):
+    # the adjunct carries the point: cut after the object, the claim would say less
+    [c] = claims_of(nlp, "Rescuers described the damage as severe.")
+    assert c.text == "Rescuers described the damage as severe"
+    [c] = claims_of(nlp, "The council backs the plan with a grant of two million euros.")
+    assert c.text.endswith("with a grant of two million euros")

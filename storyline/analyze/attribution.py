@@ -23,7 +23,7 @@ from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
-    ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
+    ANONYMITY, ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
     STANCE_VERBS,
 )
 
@@ -849,16 +849,18 @@ def _spoken_act(verb):
                   and any(g.dep_ in ("pobj", "pcomp") and not _a_time(g) for g in c.children)]
     else:
         return None
-    if not target:
-        return None
+    if not target or any(ANONYMITY.search(" ".join(t.text for t in c.subtree)) for c in target):
+        return None  # "who spoke on condition of anonymity": how a source was heard
     return _whole_clause(verb, subj, target, preps | _STANCE_PREPS)
 
 
 def _whole_clause(verb, subj, target, preps):
-    """Tokens from the source (unless a clause of its own stands in it) to the end of what the
-    verb is about: its object, complements and the prepositions in ``preps``."""
-    parts = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ in ("dobj", "dative", "oprd", "agent", "prt", "xcomp") or c.dep_ == "prep" and c.lower_ in preps)]
+    """Tokens from the source (unless a clause of its own stands in it) to the end of the clause:
+    its object, complements and every adjunct after the verb. An adjunct can carry the point
+    ("supports Ukraine with weapons", "described the damage as severe"); cut there, the claim
+    would say less than the sentence. A coordinated verb or a ", which ..." aside is left out:
+    each makes a claim of its own. (``preps`` is kept for callers; every preposition counts.)"""
+    parts = [c for c in verb.children if c.i > verb.i and c.dep_ not in _NOT_THE_CLAUSE]
     # the source stays in the claim, unless a clause of its own ("Lowe, who said A,") is in it
     source_in_claim = subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
     starts = [verb.i] + [t.left_edge.i for t in target + ([subj] if source_in_claim else [])]
@@ -868,6 +870,9 @@ def _whole_clause(verb, subj, target, preps):
     asides = [t.left_edge.i - 1 for t in verb.doc[verb.i + 1:hi] if t.dep_ == "relcl" and t.left_edge.i > verb.i + 1
               and verb.doc[t.left_edge.i - 1].text == ","]
     return [((lo, min([hi] + asides)), False, verb)]
+
+
+_NOT_THE_CLAUSE = frozenset({"punct", "cc", "conj", "parataxis", "relcl"})
 
 
 def _a_quality(tok) -> bool:

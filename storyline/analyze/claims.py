@@ -15,7 +15,7 @@ from typing import Collection, Sequence
 from ..model import Claim, EntityMention, Part, Sentence, Source, Span
 from .attribution import Relation, find_relations, news_agency, outlet_like
 from .cues import (
-    ANONYMOUS_NOUNS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
+    ANONYMITY, ANONYMOUS_NOUNS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
 )
 from .status import claim_status, is_negated
 
@@ -47,10 +47,6 @@ def not_a_claim(sent) -> str | None:
     return None
 
 
-_ANONYMITY = re.compile(r"\b(condition of anonymity|anonymously|requested anonymity|not to be (named|identified)|"
-                        r"not authori[sz]ed to (speak|discuss|comment))\b", re.I)
-
-
 def _sourcing_note(sent) -> bool:
     """'The officials spoke on condition of anonymity.': how the sources were heard, said as the
     sentence's whole point, is no claim about the story. Only when the note is the main verb's
@@ -58,8 +54,8 @@ def _sourcing_note(sent) -> bool:
     root = sent.root
     return (root.lemma_.lower() in ("speak", "talk", "ask", "request", "decline", "insist", "be")
             and not any(c.dep_ in ("ccomp", "parataxis") for c in root.children)
-            and _ANONYMITY.search(sent.text) is not None
-            and not any(t.dep_ == "relcl" and _ANONYMITY.search(" ".join(d.text for d in t.subtree))
+            and ANONYMITY.search(sent.text) is not None
+            and not any(t.dep_ == "relcl" and ANONYMITY.search(" ".join(d.text for d in t.subtree))
                         for t in sent))
 
 

@@ -5,6 +5,8 @@ All entries are lower case; verbs are lemmas as spaCy's English pipeline gives t
 
 from __future__ import annotations
 
+import re
+
 # Verbs that state a figure anew: "the agency corrected the toll to 31", "officials raised their
 # estimate to 40". A statement only with a figure noun as object and "to <number>" (see
 # attribution._figure_revised); fuse.conflicts reads their forms as cues of a revision.
@@ -204,3 +206,9 @@ HEDGE_CUES = (
     "rumored", "unconfirmed", "possible", "speculated", "estimated",
 )
 NEGATORS = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without"})
+
+
+# How sources were heard, not what they said: "spoke on condition of anonymity", "asked not to
+# be named". A sentence saying only that is no claim; "spoke on" it is no spoken act.
+ANONYMITY = re.compile(r"\b(condition of anonymity|anonymously|requested anonymity|not to be (named|identified)|"
+                       r"not authori[sz]ed to (speak|discuss|comment))\b", re.I)
