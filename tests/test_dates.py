@@ -156,5 +156,11 @@ def test_the_quarter_and_a_year_earlier_follow_the_quarter_named_before(nlp):
     assert only(nlp, "Sales fell in the latest quarter.").start == date(2024, 7, 1)
 
 
+def test_a_year_ago_after_a_named_quarter_is_that_quarter_last_year(nlp):
+    text = "The brewer earned more in the second quarter than a year ago."
+    assert [(d.text, d.start, d.granularity) for d in dates(nlp, text)][-1] \
+        == ("a year ago", date(2023, 4, 1), "quarter")
+
+
 def test_a_quarter_final_is_no_quarter(nlp):
     assert dates(nlp, "Sales rose in the second quarter. The team lost the quarter-final.")[-1].text == "the second quarter"

@@ -502,6 +502,8 @@ def _ago(m, ctx):
     unit = unit_key(m.group("unit"))
     if n is None:
         return None
+    if unit == "year" and m.group("n").lower() in ("a", "an"):
+        return None  # "a year ago" follows a quarter named before it: see _year_back
     n = int(n)
     base = ctx.base
     if unit == "day":
