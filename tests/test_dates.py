@@ -162,5 +162,15 @@ def test_a_year_ago_after_a_named_quarter_is_that_quarter_last_year(nlp):
         == ("a year ago", date(2023, 4, 1), "quarter")
 
 
+def test_payable_record_and_effective_dates_are_not_pulled_into_the_past(nlp):
+    # a past-tense announcement of dates still ahead: the nearer year, not last year's
+    found = dates(nlp, "The board declared a dividend payable Dec. 2 to holders of record Nov. 8.")
+    assert [d.start for d in found] == [date(2024, 12, 2), date(2024, 11, 8)]
+    assert only(nlp, "The bank named a new chief, effective Jan. 6.").start == date(2025, 1, 6)
+    assert only(nlp, "The bidder extended its offer to Nov. 15.").start == date(2024, 11, 15)
+    # a record date just behind the publish date stays behind it
+    assert only(nlp, "It paid a dividend to holders of record Oct. 18.").start == date(2024, 10, 18)
+
+
 def test_a_quarter_final_is_no_quarter(nlp):
     assert dates(nlp, "Sales rose in the second quarter. The team lost the quarter-final.")[-1].text == "the second quarter"

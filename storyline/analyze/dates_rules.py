@@ -95,6 +95,12 @@ _FUTURE_LEMMAS = {
 }
 
 
+# Words that free a date from the past tense of the act reported: "declared a dividend
+# payable Dec. 1 to holders of record Nov. 10", "appointed him, effective Feb. 1", "extended
+# the offer to Nov. 20".
+_FORWARD_CUE = re.compile(r"(?i)\b(?:payable|of\s+record|effective|extended(?:\s+\S+){0,8}?\s+(?:to|through|until))\s+(?:on\s+)?$")
+
+
 class Context:
     """What a handler may ask about the text around a match."""
 
@@ -172,6 +178,8 @@ class Context:
 
     def direction(self, start: int, end: int) -> str:
         """Which way a bare weekday or month reads: 'past', 'future' or 'near'."""
+        if _FORWARD_CUE.search(self.text[max(0, start - 40):start]):
+            return "near"  # not "future": a record date can be days behind the publish date
         rel = self.relation(start)
         if rel == "since":
             return "past"
