@@ -172,5 +172,14 @@ def test_payable_record_and_effective_dates_are_not_pulled_into_the_past(nlp):
     assert only(nlp, "It paid a dividend to holders of record Oct. 18.").start == date(2024, 10, 18)
 
 
+def test_years_spelled_out_in_transcripts(nlp):
+    found = dates(nlp, "The mill shut in nineteen eighty-two and reopened in March nineteen ninety-one.")
+    assert [(d.text, d.start, d.granularity) for d in found] == [
+        ("nineteen eighty-two", date(1982, 1, 1), "year"),
+        ("March nineteen ninety-one", date(1991, 3, 1), "month"),
+    ]
+    assert only(nlp, "Few expected the bridge to last until the year two thousand.").start == date(2000, 1, 1)
+
+
 def test_a_quarter_final_is_no_quarter(nlp):
     assert dates(nlp, "Sales rose in the second quarter. The team lost the quarter-final.")[-1].text == "the second quarter"

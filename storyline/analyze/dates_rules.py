@@ -383,6 +383,28 @@ def _year(m, ctx):
     return _date_timex(m, *_year_range(y), "year")
 
 
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
+
+
+# Broadcast transcripts spell years out: "in nineteen ninety-six", "January nineteen
+# seventy-nine", "the year two thousand".
+@rule(rf"\b(?:(?P<mon>{MONTH})\s+)?(?P<c>(?i:nineteen|eighteen))[- ](?P<rest>(?i:(?:{_TENS})(?:[- ](?:{_UNITS_WORD}))?|{_TEENS}|hundred))\b"
+      rf"|(?i:\bthe\s+year\s+)(?P<k>(?i:two\s+thousand(?:\s+and\s+(?:{_UNITS_WORD}|{_TEENS}))?))\b")
+def _spoken_year(m, ctx):
+    if m.group("k"):
+        words = m.group("k").lower().split()
+        y = 2000 + (number_value(words[-1]) if len(words) > 2 else 0)
+    else:
+        rest = m.group("rest").lower()
+        y = (1900 if m.group("c").lower() == "nineteen" else 1800) + (0 if rest == "hundred" else int(number_value(rest)))
+    y = int(y)
+    if m.group("mon"):
+        return _date_timex(m, *_month_range(y, MONTHS[m.group("mon").rstrip(".").lower()]), "month")
+    return _date_timex(m, *_year_range(y), "year")
+
+
 @rule(rf"\b(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>\d\d)\b(?!\d)")
 def _year_span(m, ctx):
     y1 = int(m.group("y1"))
