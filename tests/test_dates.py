@@ -181,5 +181,13 @@ def test_years_spelled_out_in_transcripts(nlp):
     assert only(nlp, "Few expected the bridge to last until the year two thousand.").start == date(2000, 1, 1)
 
 
+def test_a_clock_time_beside_a_day_is_a_time_on_that_day(nlp):
+    from storyline.analyze.dates import find_timexes
+    d = only(nlp, "The rebels surrendered at noon Saturday.")
+    assert (d.text, d.start) == ("noon Saturday", date(2024, 10, 19))
+    [t] = find_timexes(nlp("Bids are due by 5 p.m. EST, Nov. 4."), WED)
+    assert (t.text, t.type, t.value) == ("5 p.m. EST, Nov. 4", "TIME", "2024-11-04T17:00")
+
+
 def test_a_quarter_final_is_no_quarter(nlp):
     assert dates(nlp, "Sales rose in the second quarter. The team lost the quarter-final.")[-1].text == "the second quarter"

@@ -797,7 +797,27 @@ def scan(doc, base: date | None) -> list[Timex]:
         chosen.append(t)
         taken.append((t.start, t.end))
     chosen.sort(key=lambda t: t.start)
-    return _resolve_periods(chosen, base)
+    return _resolve_periods(_join_clocks_to_days(chosen, ctx.text), base)
+
+
+def _join_clocks_to_days(found: list[Timex], text: str) -> list[Timex]:
+    """"noon Saturday", "5 p.m. EST, Nov. 6": one time on that day, not a clock on the
+    publish day beside a date."""
+    out: list[Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"[\s,]*", text[prev.end:t.start]):
+            clock, day = (prev, t) if _is_clock(prev) else (t, prev)
+            if _is_clock(clock) and day.granularity == "day" and day.part_of_day is None:
+                out[-1] = replace(day, start=prev.start, end=t.end, text=text[prev.start:t.end], type="TIME",
+                                  value=f"{day.first.isoformat()}T{clock.value.split('T', 1)[1]}")
+                continue
+        out.append(t)
+    return out
+
+
+def _is_clock(t: Timex) -> bool:
+    return t.type == "TIME" and t.first is None and t.value is not None and "T" in t.value
 
 
 __all__ = ["Timex", "scan", "Context"]
