@@ -189,5 +189,10 @@ def test_a_clock_time_beside_a_day_is_a_time_on_that_day(nlp):
     assert (t.text, t.type, t.value) == ("5 p.m. EST, Nov. 4", "TIME", "2024-11-04T17:00")
 
 
+def test_a_month_of_last_or_this_year_is_one_month(nlp):
+    assert [(d.text, d.start, d.granularity) for d in dates(nlp, "The talks began in June last year and stalled in March this year.")] == [
+        ("June last year", date(2023, 6, 1), "month"), ("March this year", date(2024, 3, 1), "month")]
+
+
 def test_a_quarter_final_is_no_quarter(nlp):
     assert dates(nlp, "Sales rose in the second quarter. The team lost the quarter-final.")[-1].text == "the second quarter"

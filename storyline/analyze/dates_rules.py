@@ -310,6 +310,15 @@ def _month_year(m, ctx):
     return _date_timex(m, *_month_range(int(m.group("y")), mon), "month")
 
 
+@rule(rf"\b{_PRE}(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<mod>(?i:last|this|next))\s+year\b")
+def _month_of_relative_year(m, ctx):
+    """"June last year", "January this year": the month in the year named from the publish date."""
+    if ctx.base is None:
+        return None
+    y = ctx.base.year + {"last": -1, "this": 0, "next": 1}[m.group("mod").lower()]
+    return _date_timex(m, *_month_range(y, MONTHS[m.group("mon").rstrip(".").lower()]), "month")
+
+
 @rule(rf"\b{_PRE}(?P<mod>(?i:last|this|next|past|coming|previous)\s+)?(?P<mon>{MONTH})(?!\s*\d)\b")
 def _month_alone(m, ctx):
     word = m.group("mon")
