@@ -194,5 +194,12 @@ def test_a_month_of_last_or_this_year_is_one_month(nlp):
         ("June last year", date(2023, 6, 1), "month"), ("March this year", date(2024, 3, 1), "month")]
 
 
+def test_the_weekend_is_the_one_just_past_or_ahead_by_tense(nlp):
+    monday = date(2024, 10, 21)
+    past = only(nlp, "Talks resumed over the weekend, officials said.", monday)
+    assert (past.start, past.end, past.granularity) == (date(2024, 10, 19), date(2024, 10, 20), "week")
+    assert only(nlp, "The ministers will meet at the weekend.", monday).start == date(2024, 10, 26)
+
+
 def test_a_quarter_final_is_no_quarter(nlp):
     assert dates(nlp, "Sales rose in the second quarter. The team lost the quarter-final.")[-1].text == "the second quarter"

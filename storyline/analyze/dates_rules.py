@@ -526,6 +526,24 @@ def _shift_unit(m: re.Match, base: date, unit: str, step: int) -> Timex | None:
     return None
 
 
+@rule(r"(?i)\bthe\s+weekend\b(?!\s+(?:of|before|after|that)\b)")
+def _the_weekend(m, ctx):
+    """"said over the weekend": the weekend just past; "will meet at the weekend": the next one;
+    in a present-tense sentence, the nearer one."""
+    if ctx.base is None:
+        return None
+    base = ctx.base
+    saturday_past = base - timedelta(days=(base.weekday() - 5) % 7)  # the base itself on a Saturday
+    if base.weekday() == 6:
+        saturday_past = base - timedelta(days=1)
+    saturday_next = saturday_past if base.weekday() >= 5 else saturday_past + timedelta(days=7)
+    way = ctx.direction(m.start(), m.end())
+    if way == "near":
+        way = "past" if (base - saturday_past).days <= (saturday_next - base).days else "future"
+    saturday = saturday_past if way == "past" else saturday_next
+    return _date_timex(m, saturday, saturday + timedelta(days=1), "week")
+
+
 @rule(r"(?i)\b(?:earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b")
 def _earlier_this(m, ctx):
     if ctx.base is None:
