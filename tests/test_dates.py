@@ -156,5 +156,50 @@ def test_the_quarter_and_a_year_earlier_follow_the_quarter_named_before(nlp):
     assert only(nlp, "Sales fell in the latest quarter.").start == date(2024, 7, 1)
 
 
+def test_a_year_ago_after_a_named_quarter_is_that_quarter_last_year(nlp):
+    text = "The brewer earned more in the second quarter than a year ago."
+    assert [(d.text, d.start, d.granularity) for d in dates(nlp, text)][-1] \
+        == ("a year ago", date(2023, 4, 1), "quarter")
+
+
+def test_payable_record_and_effective_dates_are_not_pulled_into_the_past(nlp):
+    # a past-tense announcement of dates still ahead: the nearer year, not last year's
+    found = dates(nlp, "The board declared a dividend payable Dec. 2 to holders of record Nov. 8.")
+    assert [d.start for d in found] == [date(2024, 12, 2), date(2024, 11, 8)]
+    assert only(nlp, "The bank named a new chief, effective Jan. 6.").start == date(2025, 1, 6)
+    assert only(nlp, "The bidder extended its offer to Nov. 15.").start == date(2024, 11, 15)
+    # a record date just behind the publish date stays behind it
+    assert only(nlp, "It paid a dividend to holders of record Oct. 18.").start == date(2024, 10, 18)
+
+
+def test_years_spelled_out_in_transcripts(nlp):
+    found = dates(nlp, "The mill shut in nineteen eighty-two and reopened in March nineteen ninety-one.")
+    assert [(d.text, d.start, d.granularity) for d in found] == [
+        ("nineteen eighty-two", date(1982, 1, 1), "year"),
+        ("March nineteen ninety-one", date(1991, 3, 1), "month"),
+    ]
+    assert only(nlp, "Few expected the bridge to last until the year two thousand.").start == date(2000, 1, 1)
+
+
+def test_a_clock_time_beside_a_day_is_a_time_on_that_day(nlp):
+    from storyline.analyze.dates import find_timexes
+    d = only(nlp, "The rebels surrendered at noon Saturday.")
+    assert (d.text, d.start) == ("noon Saturday", date(2024, 10, 19))
+    [t] = find_timexes(nlp("Bids are due by 5 p.m. EST, Nov. 4."), WED)
+    assert (t.text, t.type, t.value) == ("5 p.m. EST, Nov. 4", "TIME", "2024-11-04T17:00")
+
+
+def test_a_month_of_last_or_this_year_is_one_month(nlp):
+    assert [(d.text, d.start, d.granularity) for d in dates(nlp, "The talks began in June last year and stalled in March this year.")] == [
+        ("June last year", date(2023, 6, 1), "month"), ("March this year", date(2024, 3, 1), "month")]
+
+
+def test_the_weekend_is_the_one_just_past_or_ahead_by_tense(nlp):
+    monday = date(2024, 10, 21)
+    past = only(nlp, "Talks resumed over the weekend, officials said.", monday)
+    assert (past.start, past.end, past.granularity) == (date(2024, 10, 19), date(2024, 10, 20), "week")
+    assert only(nlp, "The ministers will meet at the weekend.", monday).start == date(2024, 10, 26)
+
+
 def test_a_quarter_final_is_no_quarter(nlp):
     assert dates(nlp, "Sales rose in the second quarter. The team lost the quarter-final.")[-1].text == "the second quarter"

@@ -95,6 +95,12 @@ _FUTURE_LEMMAS = {
 }
 
 
+# Words that free a date from the past tense of the act reported: "declared a dividend
+# payable Dec. 1 to holders of record Nov. 10", "appointed him, effective Feb. 1", "extended
+# the offer to Nov. 20".
+_FORWARD_CUE = re.compile(r"(?i)\b(?:payable|of\s+record|effective|extended(?:\s+\S+){0,8}?\s+(?:to|through|until))\s+(?:on\s+)?$")
+
+
 class Context:
     """What a handler may ask about the text around a match."""
 
@@ -172,6 +178,8 @@ class Context:
 
     def direction(self, start: int, end: int) -> str:
         """Which way a bare weekday or month reads: 'past', 'future' or 'near'."""
+        if _FORWARD_CUE.search(self.text[max(0, start - 40):start]):
+            return "near"  # not "future": a record date can be days behind the publish date
         rel = self.relation(start)
         if rel == "since":
             return "past"
@@ -302,6 +310,15 @@ def _month_year(m, ctx):
     return _date_timex(m, *_month_range(int(m.group("y")), mon), "month")
 
 
+@rule(rf"\b{_PRE}(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<mod>(?i:last|this|next))\s+year\b")
+def _month_of_relative_year(m, ctx):
+    """"June last year", "January this year": the month in the year named from the publish date."""
+    if ctx.base is None:
+        return None
+    y = ctx.base.year + {"last": -1, "this": 0, "next": 1}[m.group("mod").lower()]
+    return _date_timex(m, *_month_range(y, MONTHS[m.group("mon").rstrip(".").lower()]), "month")
+
+
 @rule(rf"\b{_PRE}(?P<mod>(?i:last|this|next|past|coming|previous)\s+)?(?P<mon>{MONTH})(?!\s*\d)\b")
 def _month_alone(m, ctx):
     word = m.group("mon")
@@ -372,6 +389,28 @@ def _year(m, ctx):
             return None
     if not 1500 <= y <= 2100:
         return None
+    return _date_timex(m, *_year_range(y), "year")
+
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
+
+
+# Broadcast transcripts spell years out: "in nineteen ninety-six", "January nineteen
+# seventy-nine", "the year two thousand".
+@rule(rf"\b(?:(?P<mon>{MONTH})\s+)?(?P<c>(?i:nineteen|eighteen))[- ](?P<rest>(?i:(?:{_TENS})(?:[- ](?:{_UNITS_WORD}))?|{_TEENS}|hundred))\b"
+      rf"|(?i:\bthe\s+year\s+)(?P<k>(?i:two\s+thousand(?:\s+and\s+(?:{_UNITS_WORD}|{_TEENS}))?))\b")
+def _spoken_year(m, ctx):
+    if m.group("k"):
+        words = m.group("k").lower().split()
+        y = 2000 + (number_value(words[-1]) if len(words) > 2 else 0)
+    else:
+        rest = m.group("rest").lower()
+        y = (1900 if m.group("c").lower() == "nineteen" else 1800) + (0 if rest == "hundred" else int(number_value(rest)))
+    y = int(y)
+    if m.group("mon"):
+        return _date_timex(m, *_month_range(y, MONTHS[m.group("mon").rstrip(".").lower()]), "month")
     return _date_timex(m, *_year_range(y), "year")
 
 
@@ -487,6 +526,24 @@ def _shift_unit(m: re.Match, base: date, unit: str, step: int) -> Timex | None:
     return None
 
 
+@rule(r"(?i)\bthe\s+weekend\b(?!\s+(?:of|before|after|that)\b)")
+def _the_weekend(m, ctx):
+    """"said over the weekend": the weekend just past; "will meet at the weekend": the next one;
+    in a present-tense sentence, the nearer one."""
+    if ctx.base is None:
+        return None
+    base = ctx.base
+    saturday_past = base - timedelta(days=(base.weekday() - 5) % 7)  # the base itself on a Saturday
+    if base.weekday() == 6:
+        saturday_past = base - timedelta(days=1)
+    saturday_next = saturday_past if base.weekday() >= 5 else saturday_past + timedelta(days=7)
+    way = ctx.direction(m.start(), m.end())
+    if way == "near":
+        way = "past" if (base - saturday_past).days <= (saturday_next - base).days else "future"
+    saturday = saturday_past if way == "past" else saturday_next
+    return _date_timex(m, saturday, saturday + timedelta(days=1), "week")
+
+
 @rule(r"(?i)\b(?:earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b")
 def _earlier_this(m, ctx):
     if ctx.base is None:
@@ -502,6 +559,8 @@ def _ago(m, ctx):
     unit = unit_key(m.group("unit"))
     if n is None:
         return None
+    if unit == "year" and m.group("n").lower() in ("a", "an"):
+        return None  # "a year ago" follows a quarter named before it: see _year_back
     n = int(n)
     base = ctx.base
     if unit == "day":
@@ -765,7 +824,27 @@ def scan(doc, base: date | None) -> list[Timex]:
         chosen.append(t)
         taken.append((t.start, t.end))
     chosen.sort(key=lambda t: t.start)
-    return _resolve_periods(chosen, base)
+    return _resolve_periods(_join_clocks_to_days(chosen, ctx.text), base)
+
+
+def _join_clocks_to_days(found: list[Timex], text: str) -> list[Timex]:
+    """"noon Saturday", "5 p.m. EST, Nov. 6": one time on that day, not a clock on the
+    publish day beside a date."""
+    out: list[Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"[\s,]*", text[prev.end:t.start]):
+            clock, day = (prev, t) if _is_clock(prev) else (t, prev)
+            if _is_clock(clock) and day.granularity == "day" and day.part_of_day is None:
+                out[-1] = replace(day, start=prev.start, end=t.end, text=text[prev.start:t.end], type="TIME",
+                                  value=f"{day.first.isoformat()}T{clock.value.split('T', 1)[1]}")
+                continue
+        out.append(t)
+    return out
+
+
+def _is_clock(t: Timex) -> bool:
+    return t.type == "TIME" and t.first is None and t.value is not None and "T" in t.value
 
 
 __all__ = ["Timex", "scan", "Context"]

@@ -133,10 +133,13 @@ class Guess:
 
 def system_timexes(doc, base: date | None) -> list[Guess]:
     """The product's time expressions for one spaCy doc, with TIMEX3 values."""
-    guesses = [Guess(d.span.start, d.span.end, d.text, timex_value(d), True)
+    timexes = find_timexes(doc, base)
+    clock_on_day = {(t.start, t.end): t.value for t in timexes if t.first is not None and t.value}
+    guesses = [Guess(d.span.start, d.span.end, d.text,
+                     clock_on_day.get((d.span.start, d.span.end)) or timex_value(d), True)
                for d in find_dates(doc, "text", base)]
     taken = [(g.start, g.end) for g in guesses]
-    for t in find_timexes(doc, base):
+    for t in timexes:
         if t.value is None or any(t.start < e and s < t.end for s, e in taken):
             continue
         guesses.append(Guess(t.start, t.end, t.text, t.value, False))
