@@ -814,10 +814,6 @@ def _clause_after_adjunct(verb) -> list:
 
 
 _CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS)
-# What a stance is about and why: "criticized the plan as weak", "accused her of lying".
-_STANCE_PREPS = {"for", "of", "as", "over", "on"}
-
-
 def _stance(verb):
     """'Lowe criticized the plan for its cost': the whole clause is what Lowe said, as the
     object alone ("the plan") would not read as a claim. Needs an object (or a passive subject:
@@ -828,7 +824,7 @@ def _stance(verb):
         return None
     if verb.lemma_ in PHYSICAL_TOO and not _a_person(subj):
         return None
-    return _whole_clause(verb, subj, target, _STANCE_PREPS)
+    return _whole_clause(verb, subj, target)
 
 
 def _spoken_act(verb):
@@ -842,7 +838,6 @@ def _spoken_act(verb):
         target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "question" and not any(_a_quality(t) for t in target):
             return None  # "police questioned the suspect"
-        preps = _STANCE_PREPS
     elif lemma in SPOKEN_PREPOSITIONS:
         preps = SPOKEN_PREPOSITIONS[lemma]
         target = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
@@ -851,15 +846,15 @@ def _spoken_act(verb):
         return None
     if not target or any(ANONYMITY.search(" ".join(t.text for t in c.subtree)) for c in target):
         return None  # "who spoke on condition of anonymity": how a source was heard
-    return _whole_clause(verb, subj, target, preps | _STANCE_PREPS)
+    return _whole_clause(verb, subj, target)
 
 
-def _whole_clause(verb, subj, target, preps):
+def _whole_clause(verb, subj, target):
     """Tokens from the source (unless a clause of its own stands in it) to the end of the clause:
     its object, complements and every adjunct after the verb. An adjunct can carry the point
     ("supports Ukraine with weapons", "described the damage as severe"); cut there, the claim
     would say less than the sentence. A coordinated verb or a ", which ..." aside is left out:
-    each makes a claim of its own. (``preps`` is kept for callers; every preposition counts.)"""
+    each makes a claim of its own."""
     parts = [c for c in verb.children if c.i > verb.i and c.dep_ not in _NOT_THE_CLAUSE]
     # the source stays in the claim, unless a clause of its own ("Lowe, who said A,") is in it
     source_in_claim = subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
