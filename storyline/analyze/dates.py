@@ -12,6 +12,7 @@ from typing import Sequence
 
 from ..model import EventDate, Part, Span
 from .dates_rules import Timex, scan
+from .syntax import relative_clause_tokens
 
 _COARSENESS = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "decade": 5,
                "century": 6}
@@ -99,14 +100,9 @@ def _in_relative_clause(doc, d: EventDate, claim: tuple[int, int]) -> bool:
     not the arrival, so it cannot be the claim's event date."""
     span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
     whole = doc.char_span(claim[0], claim[1], alignment_mode="expand")
-    if span is None or whole is None or len(span) == 0 or len(whole) == 0:
+    if span is None or whole is None or len(span) == 0:
         return False
-    root, t = whole.root, span.root
-    while t.i != root.i and t.head.i != t.i:
-        if t.dep_ == "relcl" and whole.start <= t.head.i < whole.end:
-            return True
-        t = t.head
-    return False
+    return span.root.i in relative_clause_tokens(whole)
 
 
 def _verbs_above(doc, claim: tuple[int, int]) -> dict[int, int]:

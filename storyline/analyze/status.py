@@ -20,13 +20,14 @@ from typing import Sequence
 
 from ..model import ClaimStatus
 from .cues import DENIAL_VERBS, EXPECTED_CUES, HEDGE_CUES, NEGATORS
+from .syntax import relative_clause_tokens
 
 _MODALS = {"could", "may", "might", "will", "shall", "would", "should", "'ll", "can"}
 
 
 def _has_cue(tokens: Sequence, cues: Sequence[str]) -> bool:
     words = [t.lower_ for t in tokens]
-    aside = _in_relative_clause(tokens)
+    aside = relative_clause_tokens(tokens)  # a cue there describes its noun, not the claim
     for cue in cues:
         parts = cue.split()
         n = len(parts)
@@ -39,16 +40,6 @@ def _has_cue(tokens: Sequence, cues: Sequence[str]) -> bool:
                     continue
                 return True
     return False
-
-
-def _in_relative_clause(tokens: Sequence) -> set[int]:
-    """Token indices inside a relative clause of the content: "have arrived in the region, where
-    they are expected to fight" is a report of an arrival; the clause's "expected" describes the
-    region, so it does not make the claim a forecast (nor a "could" there a hedge)."""
-    if not tokens:
-        return set()
-    inside = {t.i for t in tokens}
-    return {d.i for t in tokens if t.dep_ == "relcl" and t.head.i in inside for d in t.subtree}
 
 
 def is_hedged(tokens: Sequence, cue_lemma: str | None = None) -> bool:

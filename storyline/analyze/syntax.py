@@ -1,0 +1,18 @@
+"""Parse-tree questions that more than one analysis step asks."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+
+def relative_clause_tokens(tokens: Sequence) -> set[int]:
+    """Indices of the tokens inside a relative clause hung on a word of ``tokens``.
+
+    "Troops have arrived in the region, where they are expected to join forces that have
+    held it since August": the clause describes the region, so neither its "expected" nor
+    its "since August" is the arrival's status or date.
+    """
+    if not tokens:
+        return set()
+    inside = {t.i for t in tokens}
+    return {d.i for t in tokens if t.dep_ == "relcl" and t.head.i in inside for d in t.subtree}
