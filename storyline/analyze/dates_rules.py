@@ -101,6 +101,11 @@ _FUTURE_LEMMAS = {
 _FORWARD_CUE = re.compile(r"(?i)\b(?:payable|of\s+record|effective|extended(?:\s+\S+){0,8}?\s+(?:to|through|until))\s+(?:on\s+)?$")
 
 
+def _month(word: str) -> int:
+    """The month a name or abbreviation stands for: "Sept." and "september" are 9."""
+    return MONTHS[word.rstrip(".").lower()]
+
+
 class Context:
     """What a handler may ask about the text around a match."""
 
@@ -282,7 +287,7 @@ def _day_int(text: str) -> int:
 
 
 def _month_day(m: re.Match, ctx: Context) -> Timex | None:
-    mon = MONTHS[m.group("mon").rstrip(".").lower()]
+    mon = _month(m.group("mon"))
     d1 = _day_int(m.group("d1"))
     d2 = _day_int(m.group("d2")) if m.group("d2") else None
     y = int(m.group("y")) if m.group("y") else _pick_year(ctx, m.start(), m.end(), mon, d1)
@@ -291,7 +296,7 @@ def _month_day(m: re.Match, ctx: Context) -> Timex | None:
     first = _safe_date(y, mon, d1)
     if first is None:
         return None
-    mon2 = MONTHS[m.group("mon2").rstrip(".").lower()] if m.groupdict().get("mon2") else mon
+    mon2 = _month(m.group("mon2")) if m.groupdict().get("mon2") else mon
     last = _safe_date(y, mon2, d2) if d2 else first
     if last is None or last < first:
         last = first
@@ -306,7 +311,7 @@ rule(rf"\b{_WDPRE}(?P<d1>{_DAY})(?:\s*(?:-|–|to|and)\s*(?P<d2>{_DAY}))?\s+(?:o
 
 @rule(rf"\b{_PRE}(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b")
 def _month_year(m, ctx):
-    mon = MONTHS[m.group("mon").rstrip(".").lower()]
+    mon = _month(m.group("mon"))
     return _date_timex(m, *_month_range(int(m.group("y")), mon), "month")
 
 
@@ -316,13 +321,13 @@ def _month_of_relative_year(m, ctx):
     if ctx.base is None:
         return None
     y = ctx.base.year + {"last": -1, "this": 0, "next": 1}[m.group("mod").lower()]
-    return _date_timex(m, *_month_range(y, MONTHS[m.group("mon").rstrip(".").lower()]), "month")
+    return _date_timex(m, *_month_range(y, _month(m.group("mon"))), "month")
 
 
 @rule(rf"\b{_PRE}(?P<mod>(?i:last|this|next|past|coming|previous)\s+)?(?P<mon>{MONTH})(?!\s*\d)\b")
 def _month_alone(m, ctx):
     word = m.group("mon")
-    mon = MONTHS[word.rstrip(".").lower()]
+    mon = _month(word)
     span = ctx.span(m.start("mon"), m.end("mon"))
     if span is not None and len(span) == 1:
         tok = span[0]
@@ -410,7 +415,7 @@ def _spoken_year(m, ctx):
         y = (1900 if m.group("c").lower() == "nineteen" else 1800) + (0 if rest == "hundred" else int(number_value(rest)))
     y = int(y)
     if m.group("mon"):
-        return _date_timex(m, *_month_range(y, MONTHS[m.group("mon").rstrip(".").lower()]), "month")
+        return _date_timex(m, *_month_range(y, _month(m.group("mon"))), "month")
     return _date_timex(m, *_year_range(y), "year")
 
 
