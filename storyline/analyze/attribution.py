@@ -814,6 +814,8 @@ def _clause_after_adjunct(verb) -> list:
 
 
 _CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS)
+
+
 def _stance(verb):
     """'Lowe criticized the plan for its cost': the whole clause is what Lowe said, as the
     object alone ("the plan") would not read as a claim. Needs an object (or a passive subject:
