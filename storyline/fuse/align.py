@@ -29,8 +29,9 @@ Session 3 tried a second stage: a claim-pair cross-encoder (``train/train_pair_m
 deciding clash-free pairs with cosine in a band just under FACT_THRESHOLD. The model that
 could be trained in the time (one epoch) scored held-out MRPC AUC 0.749, below the cosine;
 the best band on the held-out tenth ([0.90, 0.915), P >= 0.7) gained one pair there and
-0.004 F1 on MRPC test, so the decision stays the cosine and the rules (docs/quality.md;
-the integration waits on branch ``s3-xenc-integration``).
+0.004 F1 on MRPC test, so the decision stays the cosine and the rules. Session 4's model,
+trained with STS-B as well, reaches MRPC test F1 0.830 but still breaks golden demo cases;
+docs/quality.md has the figures, branch ``s4-xenc-sts`` the integration.
 """
 
 from __future__ import annotations
