@@ -179,6 +179,7 @@ class Claim:
     quantities: tuple[Quantity, ...] = ()
     entities: tuple[str, ...] = ()  # canonical entity keys
     negated: bool = False
+    predicate: str = ""  # lemma of the claim's main verb ("reach"), for matching one event told twice
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,32 @@ def test_low_similarity_does_not_match():
     assert not align.same_fact(a, b, 0.70)
 
 
+def test_one_event_verb_lowers_the_bar_but_not_below_the_predicate_threshold():
+    a = claim("The club placed its striker on the injured list.", predicate="place")
+    b = claim("Striker Dana Holt was placed on injured reserve.", predicate="place")
+    c = claim("Striker Dana Holt missed training on Friday.", predicate="miss")
+    between = (align.PREDICATE_THRESHOLD + align.FACT_THRESHOLD) / 2
+    assert align.same_predicate(a, b) and align.same_fact(a, b, between)
+    assert not align.same_fact(a, c, between)  # different events need the full threshold
+    assert align.same_fact(a, c, align.FACT_THRESHOLD)
+    assert not align.same_fact(a, b, align.PREDICATE_THRESHOLD - 0.01)
+
+
+def test_a_copula_or_speech_verb_says_nothing_of_the_event():
+    a = claim("The levee is the weakest point.", predicate="be")
+    b = claim("The dam is the weakest point.", predicate="be")
+    said = claim("The mayor said so.", predicate="say")
+    assert not align.same_predicate(a, b)
+    assert not align.same_predicate(said, said)
+    assert not align.same_predicate(claim("x"), claim("y"))  # no predicate known (older analyses)
+
+
+def test_the_lower_bar_still_needs_no_clash():
+    a = claim("The quake killed 12.", predicate="kill", quantities=(figure(12, "people"),))
+    b = claim("The quake killed 30.", predicate="kill", quantities=(figure(30, "people"),))
+    assert not align.same_fact(a, b, 0.9)
+
+
 def test_negation_mismatch_blocks():
     a = claim("Relief convoys have reached the valley.")
     b = claim("Relief convoys have not reached the valley.", negated=True)

@@ -75,6 +75,17 @@ def test_negation(nlp, text, negated):
     assert only(nlp, text).negated is negated
 
 
+@pytest.mark.parametrize("text, predicate", [
+    ("Rescue teams have not yet entered the valley.", "enter"),
+    ("The bridge was closed by the police on Monday.", "close"),
+    ("The storm is the worst in a decade.", "be"),
+    # the reported content, not the reporting verb, is the claim
+    ("Two engineers said the levee had cracked.", "crack"),
+])
+def test_predicate_is_the_lemma_of_the_claims_main_verb(nlp, text, predicate):
+    assert only(nlp, text).predicate == predicate
+
+
 REWRITE = (
     "Floods cut off three villages in the north. "
     "The Daily Herald writes, citing local officials, that the army has sent boats.\n"

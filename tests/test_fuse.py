@@ -357,3 +357,22 @@ def test_a_claim_whose_chain_reaches_an_outlet_keeps_that_origin_in_a_rewrite():
     c = claim(OPENED, a, attribution=(person("officials"), outlet("The Valley Times")), status="reported")
     report = fuse(analysed(a, c, relayed=(outlet("The Hill Gazette"),)))
     assert report.facts[0].origins == ("The Valley Times",)
+
+
+def test_claims_with_one_event_verb_group_at_a_lower_cosine():
+    from storyline.fuse.align import FACT_THRESHOLD, PREDICATE_THRESHOLD
+    from storyline.fuse.facts import group_claims
+
+    cos = (PREDICATE_THRESHOLD + FACT_THRESHOLD) / 2  # under the threshold, over the verb's bar
+
+    def embed(texts):  # every text at cosine ``cos`` to every other
+        n = len(texts)
+        v = np.zeros((n, n + 1))
+        v[:, 0] = np.sqrt(cos)
+        v[np.arange(n), np.arange(n) + 1] = np.sqrt(1 - cos)
+        return v
+
+    placed = claim("The club placed its striker on the injured list.", "a1", predicate="place")
+    again = claim("Striker Dana Holt was placed on injured reserve.", "a2", predicate="place")
+    missed = claim("Striker Dana Holt missed training on Friday.", "a3", predicate="miss")
+    assert group_claims([placed, again, missed], embed) == [[0, 1], [2]]

@@ -18,6 +18,7 @@ from .cues import (
     ANONYMITY, ANONYMOUS_NOUNS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
 )
 from .status import claim_status, is_negated
+from .syntax import main_verb
 
 _BYLINE = re.compile(r"^(by|from|written by|reporting by|editing by)\s+[A-Z]", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(\([^)]*\))?\s*[-–—:]*$")
@@ -264,8 +265,13 @@ def _claim(cid, article_id, sentence, span, text, tokens, chain, cue, denied) ->
     return Claim(
         id=cid, article_id=article_id, sentence_index=sentence.index, span=span, text=text,
         status=claim_status(tokens, bool(chain), cue_lemma, denied), attribution=tuple(chain),
-        negated=is_negated(tokens),
+        negated=is_negated(tokens), predicate=_predicate(tokens),
     )
+
+
+def _predicate(tokens) -> str:
+    verb = main_verb(tokens)
+    return verb.lemma_.lower() if verb is not None else ""
 
 
 def _lemma(cue: str | None, tokens) -> str | None:

@@ -20,7 +20,7 @@ from typing import Sequence
 
 from ..model import ClaimStatus
 from .cues import DENIAL_VERBS, EXPECTED_CUES, HEDGE_CUES, NEGATORS
-from .syntax import relative_clause_tokens
+from .syntax import main_verb, relative_clause_tokens
 
 _MODALS = {"could", "may", "might", "will", "shall", "would", "should", "'ll", "can"}
 
@@ -70,12 +70,8 @@ def is_negated(tokens: Sequence) -> bool:
     negated when it has a negation ("have not yet entered", "never"), or when its subject or
     object is quantified by "no" ("no troops have crossed").
     """
-    if not tokens:
-        return False
-    inside = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")] or roots
-    for root in verbs[:1]:
+    root = main_verb(tokens)
+    if root is not None:
         for child in root.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
                 return True

@@ -16,3 +16,17 @@ def relative_clause_tokens(tokens: Sequence) -> set[int]:
         return set()
     inside = {t.i for t in tokens}
     return {d.i for t in tokens if t.dep_ == "relcl" and t.head.i in inside for d in t.subtree}
+
+
+def main_verb(tokens: Sequence):
+    """The highest verb of ``tokens`` (its root in the parse), else its first root; None if empty.
+
+    "the first soldiers reached Kursk on Wednesday, officials said" read as the claim
+    "the first soldiers reached Kursk on Wednesday" gives "reached".
+    """
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")] or roots
+    return verbs[0]

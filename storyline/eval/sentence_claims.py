@@ -55,6 +55,7 @@ def sentence_claim(doc, claim_id: str) -> tuple[Claim, dict[str, str]]:
         quantities=tuple(find_quantities(doc)),
         entities=keys,
         negated=is_negated(doc),
+        predicate=predicate(doc),
     )
     return claim, kinds
 
@@ -86,6 +87,20 @@ def is_negated(doc) -> bool:
         if tok.lower_ in NEGATORS and tok.dep_ in ("det", "nsubj", "neg", "advmod", "dobj"):
             return True
     return False
+
+
+def predicate(doc) -> str:
+    """The lemma of the sentence's main verb, or of what it reports ("X said troops
+    arrived": "arrive"), as the product's claim of the reported content would have it."""
+    from ..analyze.cues import REPORTING_VERBS
+    from ..analyze.syntax import main_verb
+
+    verb = main_verb(doc[:])
+    if verb is None:
+        return ""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    return verb.lemma_.lower()
 
 
 def find_quantities(doc) -> list[Quantity]:

@@ -27,7 +27,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from ..model import Article, Claim, EventDate, Fact, Quantity, Source
-from .align import FACT_THRESHOLD, clashes
+from .align import FACT_THRESHOLD, PREDICATE_THRESHOLD, clashes, close_enough
 from .origins import claim_origin, distinct, story_outlets, support
 from .ranges import counted_key, unit_key
 from .when import agree
@@ -67,6 +67,7 @@ def group_claims(
     if not claims:
         return []
     vectors = np.asarray(embed([c.text for c in claims]), dtype=np.float32)
+    least = min(threshold, PREDICATE_THRESHOLD)
     groups: list[list[int]] = []
     group_of = np.zeros(len(claims), dtype=np.int64)
     block_start = block_end = 0
@@ -75,12 +76,14 @@ def group_claims(
         joined = None
         if groups:
             # A group's score is its nearest member's cosine; only members within the
-            # threshold can qualify, and they are few, so look at those alone.
+            # threshold (the lower one for a shared event verb) can qualify, and they are
+            # few, so look at those alone.
             if i >= block_end:  # one matrix product per block: far faster than a row at a time
                 block_start, block_end = i, min(i + BLOCK, len(claims))
                 block = vectors[block_start:block_end] @ vectors[:block_end].T
             sims = block[i - block_start, :i]
-            near = np.nonzero(sims >= threshold)[0]
+            near = [m for m in np.nonzero(sims >= least)[0]
+                    if close_enough(claims[m], claim, float(sims[m]), threshold)]
             best: dict[int, float] = {}
             for m in near:
                 g = int(group_of[m])

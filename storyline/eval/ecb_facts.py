@@ -1,0 +1,191 @@
+"""Fact fusion on ECB+: are two claims from different articles about one story one event?
+
+MRPC and STS-B judge bare sentence pairs; this task judges the claims the product
+itself makes. Each ECB+ document (Cybulska & Vossen 2014) goes through the
+product's analysis as an article. A claim's **main event** is the gold event
+mention (``ACTION_OCCURRENCE``) at the syntactic head of the claim's text, when
+there is one; two claims of different documents in the same sub-topic (one
+story: ``ecb`` or ``ecbplus`` files of a topic) are gold-equal when their main
+events share a cross-document coreference chain. The product's decision is
+``fuse.align.same_fact`` on the claims' embedding cosine, as the fuser makes it;
+the score is pairwise precision, recall and F1 over every such pair.
+
+Event coreference is looser than "one fact": two tolls of one quake's deaths are
+one event for ECB+ and two facts (a conflict) for the product, so recall here is
+a ceiling the clash rules rightly stay under; precision is the figure to watch
+when a rule lets more pairs merge.
+
+Tune on topics 1-35, report on 36-45 (the README of the data).
+"""
+
+from __future__ import annotations
+
+import csv
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from ..fuse.align import FACT_THRESHOLD, same_fact
+from ..model import Article, Claim
+from .clustering import ECB_REPORT, ECB_TUNE, _f1
+
+NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ll", "'ve", "'d", "'m", "''"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
+QUOTES = {"``": '"', "''": '"'}
+
+
+@dataclass(frozen=True)
+class EcbClaim:
+    """A product claim whose head is a gold event mention."""
+
+    claim: Claim
+    doc: str  # file stem, e.g. "1_10ecb"
+    story: str  # topic and half: "1" or "1+"
+    event: str  # the main event's cross-document chain (or a singleton id)
+    kinds: dict
+
+
+# --------------------------------------------------------------------------- data
+
+
+def read_document(path: Path, annotated: set[int]) -> tuple[str, dict[int, tuple[int, int]], dict[int, str]]:
+    """The document's text (one sentence a line, URL lines dropped), each token's
+    character span, and the cross-document chain of each event-mention token.
+
+    Only the ``annotated`` sentences are kept (ECB+ annotates a few sentences of
+    each document; the rest carry no mentions, so a claim there cannot be scored)."""
+    root = ET.parse(path).getroot()
+    lines: list[str] = []
+    spans: dict[int, tuple[int, int]] = {}
+    offset = 0
+    by_sentence: dict[int, list[ET.Element]] = defaultdict(list)
+    for tok in root.iter("token"):
+        by_sentence[int(tok.get("sentence", 0))].append(tok)
+    for number in sorted(by_sentence):
+        tokens = by_sentence[number]
+        if number not in annotated or (tokens and (tokens[0].text or "").startswith("http")):
+            continue
+        line, prev = "", None
+        for tok in tokens:
+            word = tok.text or ""
+            shown = QUOTES.get(word, word)
+            if line and word not in NO_SPACE_BEFORE and prev not in NO_SPACE_AFTER:
+                line += " "
+            spans[int(tok.get("t_id"))] = (offset + len(line), offset + len(line) + len(shown))
+            line += shown
+            prev = word
+        lines.append(line)
+        offset += len(line) + 1
+    return "\n".join(lines), spans, _event_chains(root)
+
+
+def _event_chains(root: ET.Element) -> dict[int, str]:
+    """token id -> cross-document chain of the ACTION_OCCURRENCE mention that holds it."""
+    markables = root.find("Markables")
+    mention_tokens: dict[str, list[int]] = {}
+    for m in markables if markables is not None else []:
+        if m.tag == "ACTION_OCCURRENCE" and m.find("token_anchor") is not None:
+            mention_tokens[m.get("m_id")] = [int(t.get("t_id")) for t in m.iter("token_anchor")]
+    chain_of: dict[str, str] = {}
+    relations = root.find("Relations")
+    for rel in relations if relations is not None else []:
+        if rel.tag == "CROSS_DOC_COREF":
+            for src in rel.iter("source"):
+                chain_of[src.get("m_id")] = rel.get("note")
+    out: dict[int, str] = {}
+    for m_id, tokens in mention_tokens.items():
+        chain = chain_of.get(m_id, f"{root.get('doc_name')}#{m_id}")  # a singleton
+        for t in tokens:
+            out[t] = chain
+    return out
+
+
+def annotated_sentences(folder: Path) -> dict[str, set[int]]:
+    """file stem ("1_10ecbplus") -> the sentence numbers ECB+ annotated."""
+    out: dict[str, set[int]] = defaultdict(set)
+    with open(folder / "ECBplus_coreference_sentences.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    return out
+
+
+def ecb_claims(folder: Path, topics: Iterable[int], nlp=None) -> list[EcbClaim]:
+    """Every claim the product makes on the annotated sentences whose head is a gold event."""
+    from ..analyze.nlp import load_nlp
+    from ..analyze.pipeline import analyze_many
+
+    base = folder / "ECB+_LREC2014" if (folder / "ECB+_LREC2014").is_dir() else folder
+    annotated = annotated_sentences(base)
+    nlp = nlp or load_nlp()
+    docs = []
+    for topic in topics:
+        for path in sorted((base / "ECB+" / str(topic)).glob("*.xml")):
+            text, spans, chains = read_document(path, annotated.get(path.stem, set()))
+            if text.strip():
+                story = f"{topic}{'+' if path.stem.endswith('ecbplus') else ''}"
+                docs.append((Article(text=text, source=path.stem), story, spans, chains))
+    if not docs:
+        raise ValueError(f"{base}: no annotated ECB+ documents for topics {list(topics)}")
+    out = []
+    for (article, story, spans, chains), analysed in zip(docs, analyze_many([d[0] for d in docs], nlp=nlp)):
+        kinds = {e.key: e.type for e in analysed.entities}
+        char_chain = {start: chains[t] for t, (start, _) in spans.items() if t in chains}
+        claims = [c for c in analysed.claims if c.span.part == "text"]
+        for claim, parsed in zip(claims, nlp.pipe(c.text for c in claims)):
+            if not len(parsed):
+                continue
+            event = char_chain.get(claim.span.start + parsed[:].root.idx)
+            if event is not None:
+                out.append(EcbClaim(claim, article.source, story, event, kinds))
+    return out
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def claim_pairs(claims: Sequence[EcbClaim]) -> list[tuple[int, int]]:
+    """Index pairs of claims from different documents of one story."""
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_story[c.story].append(i)
+    return [(a, b) for members in by_story.values() for n, a in enumerate(members) for b in members[n + 1:]
+            if claims[a].doc != claims[b].doc]
+
+
+def pair_cosines(claims: Sequence[EcbClaim], pairs: Sequence[tuple[int, int]], embed=None) -> np.ndarray:
+    if embed is None:
+        from ..analyze.embeddings import Embedder
+
+        embed = Embedder().embed
+    vectors = np.asarray(embed([c.claim.text for c in claims]), dtype=np.float32)
+    return np.array([float(vectors[a] @ vectors[b]) for a, b in pairs])
+
+
+def decide(claims: Sequence[EcbClaim], pairs, cosines, threshold: float = FACT_THRESHOLD) -> np.ndarray:
+    """``same_fact`` for each pair, with the entity types of the first claim's article."""
+    return np.array([same_fact(claims[a].claim, claims[b].claim, float(s), {**claims[b].kinds, **claims[a].kinds},
+                               threshold) for (a, b), s in zip(pairs, cosines)], dtype=bool)
+
+
+def scores(gold: np.ndarray, pred: np.ndarray) -> dict:
+    tp = int((gold & pred).sum())
+    p = tp / pred.sum() if pred.sum() else 1.0
+    r = tp / gold.sum() if gold.sum() else 1.0
+    return {"pairwise_p": p, "pairwise_r": r, "pairwise_f1": _f1(p, r), "pairs": len(gold),
+            "gold_same": int(gold.sum()), "predicted_same": int(pred.sum())}
+
+
+def evaluate(folder: Path, split: str = "report", threshold: float = FACT_THRESHOLD, embed=None) -> dict:
+    topics = ECB_REPORT if split == "report" else ECB_TUNE
+    claims = ecb_claims(Path(folder), topics)
+    pairs = claim_pairs(claims)
+    cosines = pair_cosines(claims, pairs, embed)
+    gold = np.array([claims[a].event == claims[b].event for a, b in pairs], dtype=bool)
+    cosine_only = scores(gold, cosines >= threshold)
+    return {**scores(gold, decide(claims, pairs, cosines, threshold)), "claims": len(claims),
+            "threshold": threshold, "pairwise_f1_cosine_only": cosine_only["pairwise_f1"],
+            "pairwise_p_cosine_only": cosine_only["pairwise_p"]}
