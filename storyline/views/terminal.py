@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..export.labels import chain_label, date_label, quantity_label, support_label
@@ -77,7 +78,8 @@ def render_story(console: Console, r: StoryReport, n_key_dates: int = KEY_DATES_
         for q in f.quantities:
             console.print(f"   number: {quantity_label(q)}")
         for c in f.claims:
-            console.print(f"   - {names.get(c.article_id, c.article_id)}: {chain_label(c)}")
+            said = chain_label(c, r.relayed.get(c.article_id, ()))
+            console.print(f"   - {names.get(c.article_id, c.article_id)}: {escape(said)}")
 
     if r.conflicts:
         console.rule("Conflicting figures")
