@@ -172,4 +172,5 @@ def test_markdown_csv_and_terminal_show_the_inherited_relay_not_the_outlet_itsel
     render_story(console, rewrite)
     shown = console.file.getvalue()
     assert "- Fenwick Daily (2025-02-04): the Marsh Gazette (the article's relay)" in shown
+    assert "number: Two [exact] (cranes)" in shown  # the qualifier in brackets is text, not Rich markup
     assert "the outlet itself" not in shown
