@@ -267,3 +267,7 @@ class StoryReport:
     conflicts: tuple[Conflict, ...]
     updates: tuple[Update, ...]
     entities: tuple[Entity, ...] = ()
+    # article id -> that article's relay chain (AnalysedArticle.relayed), for the articles
+    # that rewrite another report: claims without a source of their own inherit it
+    # (fuse.origins.full_chain). Reports stored before it existed load with {}.
+    relayed: dict[str, tuple[Source, ...]] = field(default_factory=dict)

@@ -172,4 +172,5 @@ def story_reports(draw, story=None, report_articles=None):
         conflicts=draw(tuples(conflicts, max_size=2)),
         updates=draw(tuples(updates, max_size=2)),
         entities=draw(tuples(entities)),
+        relayed=draw(st.dictionaries(ids, tuples(sources, max_size=2), max_size=2)),
     )

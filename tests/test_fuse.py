@@ -80,6 +80,34 @@ def test_an_articles_relay_chain_names_the_origin():
     assert report.facts[0].origins == ("The Valley Times",)
 
 
+def test_the_report_keeps_each_articles_relay_chain_for_the_views():
+    rewrite, own = article("rewrite", "Daily Post", 1), article("own", "Evening Star", 2)
+    chain = (person("a council engineer"), outlet("The Valley Times"))
+    report = fuse(analysed(rewrite, claim(OPENED, rewrite), relayed=chain), analysed(own, claim(OPENED_2, own)))
+    assert report.relayed == {rewrite.id: chain}  # an article without a relay has no entry
+
+
+RELAY = (Source("officials", "official", cue="citing"), Source("The Valley Times", "outlet", cue="reported"))
+
+
+@pytest.mark.parametrize("own, inherited", [
+    ((), ["officials", "The Valley Times"]),  # no source of its own: the whole relay
+    ((person("a spokesman"),), ["officials", "The Valley Times"]),  # an unnamed one: extended
+    ((person("Officials"),), ["The Valley Times"]),  # the relay's link it already names, once
+    ((Source("Mayor Anna Lind", "person", cue="said"),), []),  # a named speaker speaks for herself
+    ((person("officials"), outlet("The Hill Gazette")), []),  # its chain reaches an outlet already
+    ((Source("Reports", "document", cue="said"),), []),  # other outlets' reports, not the relay
+])
+def test_inherited_sources_are_what_the_relay_adds_after_the_claims_own_chain(own, inherited):
+    from storyline.fuse.origins import full_chain, inherited_sources
+
+    c = claim(OPENED, "a1", attribution=own)
+    got = inherited_sources(c, RELAY)
+    assert [s.name for s in got] == inherited
+    assert list(own) + list(got) == full_chain(c, RELAY)  # the own chain first, unchanged
+    assert inherited_sources(c, ()) == ()  # an article that relays nothing adds nothing
+
+
 # --------------------------------------------------------------------------- grouping
 
 

@@ -101,7 +101,7 @@ def test_json_export_lists_key_dates_and_validates():
 
     r = report(fact("f1", MAR4, articles=3, origins=1), fact("f2", MAR3), fact("f3"))
     doc = export_document([r])
-    assert doc["schema_version"] == "1.1"
+    assert doc["schema_version"] == "1.2"
     assert doc["stories"][0]["key_dates"] == [
         {"date": "2024-03-04", "fact_ids": ["f1"], "score": 1.5},
         {"date": "2024-03-03", "fact_ids": ["f2"], "score": 1.0},

@@ -545,3 +545,28 @@ def test_reports_stored_before_search_existed_are_indexed_by_its_migration(db, m
     monkeypatch.undo()
     with Store(db) as s:
         assert s.search_stories("cranes") == {"s1"}
+
+
+def test_reports_stored_before_relay_chains_load_and_get_them_from_their_analyses(db, monkeypatch):
+    from dataclasses import replace
+
+    from storyline.model import Source
+
+    rewrite, own = art("rewrite", url="https://n.example/r"), art("own", url="https://n.example/o")
+    relay = (Source("The Valley Times", "outlet", Span("text", 0, 4), "reported"),)
+    monkeypatch.setattr(mig, "MIGRATIONS", mig.MIGRATIONS[:3])
+    with Store(db) as s:
+        for a in (rewrite, own):
+            s.add_article(a)
+        s.put_analysis(replace(analysis(rewrite), relayed=relay))
+        s.put_analysis(analysis(own))
+        s.put_report(report(Story("s1", (rewrite.id, own.id)), [rewrite, own]))
+        with s._put("old report") as conn:  # as a store of schema 3 wrote it: no relay chains
+            conn.execute("UPDATE story_reports SET data = json_remove(data, '$.relayed')")
+        assert s.get_report("s1").relayed == {}  # an old report still loads: no relays known
+    monkeypatch.undo()
+    with Store(db) as s:
+        loaded = s.get_report("s1")
+    assert loaded.relayed == {rewrite.id: relay}  # only the article that relays a report
+    assert loaded == replace(report(Story("s1", (rewrite.id, own.id)), [rewrite, own]), relayed={rewrite.id: relay})
+    assert "report_relays" in [r[1] for r in rows(db, "migrations")]

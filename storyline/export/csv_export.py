@@ -34,6 +34,6 @@ def export_csv(reports: Iterable[StoryReport]) -> str:
                     "; ".join(f.origins),
                     c.article_id, a.outlet if a else "",
                     a.published.isoformat() if a and a.published else "",
-                    chain_label(c), c.text, c.span.part, c.span.start, c.span.end,
+                    chain_label(c, r.relayed.get(c.article_id, ())), c.text, c.span.part, c.span.start, c.span.end,
                 ])
     return buf.getvalue()

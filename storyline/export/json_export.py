@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..fuse.key_dates import key_dates
+from ..fuse.origins import inherited_sources
 from ..model import Claim, EventDate, Fact, KeyDate, Quantity, Source, Span, StoryReport
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def load_schema() -> dict[str, Any]:
@@ -40,7 +41,7 @@ def story_json(report: StoryReport) -> dict[str, Any]:
             }
             for a in report.articles
         ],
-        "facts": [fact_json(f, names) for f in report.facts],
+        "facts": [fact_json(f, names, report.relayed) for f in report.facts],
         "timeline": list(report.timeline),
         "undated": list(report.undated),
         "key_dates": [key_date_json(k) for k in key_dates(report)],
@@ -71,7 +72,12 @@ def key_date_json(k: KeyDate) -> dict[str, Any]:
     return {"date": k.date.isoformat(), "fact_ids": list(k.fact_ids), "score": k.score}
 
 
-def fact_json(fact: Fact, entity_names: dict[str, tuple[str, str]] | None = None) -> dict[str, Any]:
+def fact_json(
+    fact: Fact,
+    entity_names: dict[str, tuple[str, str]] | None = None,
+    relayed: Mapping[str, Sequence[Source]] = {},
+) -> dict[str, Any]:
+    """``relayed``: article id -> its relay chain (``StoryReport.relayed``)."""
     return {
         "id": fact.id,
         "text": fact.text,
@@ -79,7 +85,7 @@ def fact_json(fact: Fact, entity_names: dict[str, tuple[str, str]] | None = None
         "event_date": date_json(fact.event_date),
         "quantities": [quantity_json(q) for q in fact.quantities],
         "entities": [_entity_ref(k, entity_names or {}) for k in fact.entities],
-        "claims": [claim_json(c) for c in fact.claims],
+        "claims": [claim_json(c, relayed.get(c.article_id, ())) for c in fact.claims],
         "origins": list(fact.origins),
         "support": {
             "articles": fact.support.articles,
@@ -138,7 +144,10 @@ def source_json(s: Source) -> dict[str, Any]:
     }
 
 
-def claim_json(c: Claim) -> dict[str, Any]:
+def claim_json(c: Claim, relayed: Sequence[Source] = ()) -> dict[str, Any]:
+    """``attribution`` is the chain the claim's own sentence gives; ``inherited_attribution``
+    the links it takes from its article's relay chain ``relayed`` when it has no source of
+    its own, or only unnamed ones (:func:`storyline.fuse.origins.inherited_sources`)."""
     return {
         "id": c.id,
         "article_id": c.article_id,
@@ -149,6 +158,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "status": c.status,
         "negated": c.negated,
         "attribution": [source_json(s) for s in c.attribution],
+        "inherited_attribution": [source_json(s) for s in inherited_sources(c, relayed)],
         "event_date": date_json(c.event_date),
         "quantities": [quantity_json(q) for q in c.quantities],
     }

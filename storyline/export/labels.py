@@ -1,8 +1,13 @@
-"""Human-readable labels shared by the Markdown, CSV and terminal views."""
+"""Human-readable labels shared by the Markdown, CSV, terminal and web views."""
 
 from __future__ import annotations
 
-from ..model import Claim, EventDate, Fact, Quantity
+from typing import Sequence
+
+from ..fuse.origins import inherited_sources
+from ..model import Claim, EventDate, Fact, Quantity, Source
+
+RELAY_MARK = "the article's relay"  # what marks links a claim inherits from its article's relay chain
 
 
 def date_label(d: EventDate | None) -> str:
@@ -12,12 +17,28 @@ def date_label(d: EventDate | None) -> str:
     return span if d.relation == "on" else f"{d.relation} {span}"
 
 
-def chain_label(claim: Claim) -> str:
-    """'senior Ukrainian official, via The New York Times' (nearest first)."""
-    if not claim.attribution:
+def chain_label(claim: Claim, relayed: Sequence[Source] = ()) -> str:
+    """'senior Ukrainian official, via The New York Times' (nearest first).
+
+    ``relayed`` is the claim's article's relay chain (``StoryReport.relayed``). The links a
+    claim inherits from it (:func:`storyline.fuse.origins.inherited_sources`) follow its
+    own, marked as not said in its sentence: "The New York Times (the article's relay)",
+    "officials, via The New York Times (the article's relay)". Several inherited links
+    take one mark that says which: "local officials, via The Daily Herald (all the
+    article's relay)", "officials, via local officials, via The Daily Herald (the last 2:
+    the article's relay)".
+    """
+    own = [s.name for s in claim.attribution]
+    extra = [s.name for s in inherited_sources(claim, relayed)]
+    names = own + extra
+    if not names:
         return "the outlet itself"
-    first, *rest = claim.attribution
-    return ", ".join([first.name] + [f"via {s.name}" for s in rest])
+    label = ", ".join(names[:1] + [f"via {n}" for n in names[1:]])
+    if not extra:
+        return label
+    if len(extra) == 1:
+        return f"{label} ({RELAY_MARK})"
+    return f"{label} (all {RELAY_MARK})" if not own else f"{label} (the last {len(extra)}: {RELAY_MARK})"
 
 
 def quantity_label(q: Quantity) -> str:

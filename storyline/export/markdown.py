@@ -43,7 +43,8 @@ def story_markdown(r: StoryReport) -> str:
         for q in f.quantities:
             out.append(f"- number: {quantity_label(q)}")
         for c in f.claims:
-            out.append(f"- {titles.get(c.article_id, c.article_id)}, says {chain_label(c)}: \"{c.text}\"")
+            said = chain_label(c, r.relayed.get(c.article_id, ()))
+            out.append(f"- {titles.get(c.article_id, c.article_id)}, says {said}: \"{c.text}\"")
         out.append("")
     if r.conflicts:
         out += ["## Conflicting figures", ""]

@@ -69,6 +69,16 @@ def full_chain(claim: Claim, relayed: Sequence[Source] = ()) -> list[Source]:
     return chain
 
 
+def inherited_sources(claim: Claim, relayed: Sequence[Source] = ()) -> tuple[Source, ...]:
+    """What :func:`full_chain` adds to ``claim``'s own chain from its article's relay, nearest first.
+
+    Empty when the claim keeps its own chain. These links are not said in the
+    claim's sentence: the article as a whole rewrites that report, so views show
+    them marked as the article's relay, and the JSON export apart from ``attribution``.
+    """
+    return tuple(full_chain(claim, relayed)[len(claim.attribution):])
+
+
 def story_outlets(articles: Mapping[str, Article]) -> tuple[str, ...]:
     """The distinct outlet names of a story's articles, in first-seen order."""
     return tuple(dict.fromkeys(a.outlet.strip() for a in articles.values() if a.outlet and a.outlet.strip()))

@@ -31,10 +31,11 @@ def fuse_story(
     claims = [c for a in members for c in sorted(a.claims, key=lambda c: (c.sentence_index, c.span.start))]
     entities = merge_entities(members)
     kinds = {e.key: e.type for e in entities}
+    relayed = {a.id: a.relayed for a in members if a.relayed}
     facts = build_facts(
         claims, articles, embed,
         duplicates=story.duplicates,
-        relayed={a.id: a.relayed for a in members if a.relayed},
+        relayed=relayed,
         kinds=kinds,
         threshold=threshold,
     )
@@ -49,6 +50,7 @@ def fuse_story(
         conflicts=find_conflicts(facts, _related(facts, embed)),
         updates=article_updates(facts, order),
         entities=entities,
+        relayed=relayed,
     )
 
 

@@ -118,10 +118,49 @@ def _story_text(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO story_text (story_id, body) VALUES (?, ?)", (story_id, search_text(report)))
 
 
+def _report_relays(conn: sqlite3.Connection) -> None:
+    """Give each stored report the relay chains of its articles (``StoryReport.relayed``),
+    taken from their stored analyses, as fusing the story again would.
+
+    Works on the stored JSON alone, so a report is neither decoded nor changed otherwise;
+    one that is not JSON is left for `storyline rebuild`. Without this, a report stored
+    before the field existed reads as if no article relayed a report, until rebuilt.
+    """
+    story_ids = [sid for (sid,) in conn.execute("SELECT story_id FROM story_reports")]
+    for story_id in story_ids:  # one report in memory at a time
+        (text,) = conn.execute("SELECT data FROM story_reports WHERE story_id = ?", (story_id,)).fetchone()
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        if not isinstance(data, dict) or "relayed" in data:
+            continue
+        relayed = {}
+        members = conn.execute(
+            "SELECT sa.article_id, an.data FROM story_articles sa"
+            " JOIN analyses an ON an.article_id = sa.article_id"
+            " WHERE sa.story_id = ? ORDER BY sa.position",
+            (story_id,),
+        )
+        for article_id, analysis in members:
+            try:
+                chain = json.loads(analysis).get("relayed")
+            except (ValueError, AttributeError):
+                continue
+            if chain:
+                relayed[article_id] = chain
+        data["relayed"] = relayed
+        conn.execute(
+            "UPDATE story_reports SET data = ? WHERE story_id = ?",
+            (json.dumps(data, ensure_ascii=False, separators=(",", ":")), story_id),
+        )
+
+
 MIGRATIONS: list[tuple[str, Step]] = [
     ("initial", INITIAL),
     ("vectors", VECTORS),
     ("story_text", _story_text),
+    ("report_relays", _report_relays),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

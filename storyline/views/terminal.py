@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..export.labels import chain_label, date_label, quantity_label, support_label
@@ -75,16 +76,17 @@ def render_story(console: Console, r: StoryReport, n_key_dates: int = KEY_DATES_
         console.print(f"[bold]{f.id}[/bold] [cyan]{f.status}[/cyan] {f.text}")
         console.print(f"   [dim]{support_label(f)}; {date_label(f.event_date)}[/dim]")
         for q in f.quantities:
-            console.print(f"   number: {quantity_label(q)}")
+            console.print(f"   number: {escape(quantity_label(q))}")  # "[approx]" is not markup
         for c in f.claims:
-            console.print(f"   - {names.get(c.article_id, c.article_id)}: {chain_label(c)}")
+            said = chain_label(c, r.relayed.get(c.article_id, ()))
+            console.print(f"   - {names.get(c.article_id, c.article_id)}: {escape(said)}")
 
     if r.conflicts:
         console.rule("Conflicting figures")
         for c in r.conflicts:
             console.print(f"[bold]{c.about}[/bold]")
             for fid, q in zip(c.fact_ids, c.values):
-                console.print(f"   {quantity_label(q)}: {facts[fid].text if fid in facts else fid}")
+                console.print(f"   {escape(quantity_label(q))}: {facts[fid].text if fid in facts else fid}")
 
     console.rule("What each article added")
     for u in r.updates:

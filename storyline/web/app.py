@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import __version__
 from ..errors import StorylineError
-from ..export.labels import chain_label, date_label, quantity_label, support_label
+from ..export.labels import RELAY_MARK, date_label, quantity_label, support_label
 from ..settings import DEFAULT, Settings
 from . import api, errors, pages
 from .data import Data
@@ -93,7 +93,7 @@ def _environment(app: FastAPI) -> Environment:
     env.filters["http_url"] = lambda u: u if isinstance(u, str) and u.lower().startswith(("http://", "https://")) else None
     env.filters["day"] = lambda d: d.strftime("%Y-%m-%d") if d else "undated"
     env.globals.update(
-        date_label=date_label, chain_label=chain_label, quantity_label=quantity_label,
+        date_label=date_label, quantity_label=quantity_label, relay_mark=RELAY_MARK,
         support_label=support_label, version=__version__,
         policy=lambda: app.state.policy,
     )

@@ -40,7 +40,7 @@ def article_highlights(analysis: AnalysedArticle, part: Part) -> list[Highlight]
 
     for c in analysis.claims:
         if here(c.span):
-            title = f"claim ({c.status}): {chain_label(c)}"
+            title = f"claim ({c.status}): {chain_label(c, analysis.relayed)}"
             out.append(Highlight(c.span.start, c.span.end, "claim", title, OUTER, f"claim-{c.id}"))
         for d in c.dates:
             if here(d.span):

@@ -55,12 +55,8 @@ def claim_paths(
 
 
 def _via(claim: Claim, own: Sequence[Source]) -> str:
-    chain = full_chain(claim, own)
-    if not chain:
-        return "the outlet's own reporting"
-    extra = [s.name for s in chain[len(claim.attribution):]]  # what the article's relay adds
-    return ", ".join([chain_label(claim)] + [f"via {n}" for n in extra]) if claim.attribution else \
-        ", ".join([extra[0]] + [f"via {n}" for n in extra[1:]])
+    """The chain in words, what the article's relay adds marked as such."""
+    return chain_label(claim, own) if full_chain(claim, own) else "the outlet's own reporting"
 
 
 def by_origin(paths: Sequence[ClaimPath]) -> list[OriginGroup]:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from markupsafe import Markup
 
 from ..export.json_export import claim_json, fact_json
 from ..export.labels import chain_label, date_label, quantity_label, support_label
 from ..fuse.key_dates import key_dates
-from ..model import AnalysedArticle, Article, Claim, Conflict, Fact, StoryReport, Update
+from ..fuse.origins import inherited_sources
+from ..model import AnalysedArticle, Article, Claim, Conflict, Fact, Source, StoryReport, Update
 from .data import ArticleContext, FactContext
 from .highlight import INNER, OUTER, Highlight, article_highlights, highlight
 from .provenance import by_origin, claim_paths, provenance_json, provenance_svg
@@ -98,14 +99,24 @@ class StoryView:
     key_dates: list[KeyDateView] = field(default_factory=list)
 
 
-def fact_card(f: Fact, articles: dict[str, Article], names: dict[str, tuple[str, str]], new: bool = False) -> FactCard:
+def fact_card(
+    f: Fact,
+    articles: dict[str, Article],
+    names: dict[str, tuple[str, str]],
+    new: bool = False,
+    relayed: Mapping[str, Sequence[Source]] = {},
+) -> FactCard:
+    """``relayed``: article id -> its relay chain (``StoryReport.relayed``)."""
     return FactCard(
         fact=f,
         when=date_label(f.event_date),
         support=support_label(f),
         origins=origins_label(f),
         quantities=[quantity_label(q) for q in f.quantities],
-        chains=[(c.article_id, _outlet(articles.get(c.article_id)), chain_label(c)) for c in f.claims],
+        chains=[
+            (c.article_id, _outlet(articles.get(c.article_id)), chain_label(c, relayed.get(c.article_id, ())))
+            for c in f.claims
+        ],
         entities=[(k, names.get(k, (k, ""))[0]) for k in f.entities],
         new=new,
     )
@@ -132,7 +143,7 @@ def story_view(report: StoryReport, since: date | None = None, page: int = 1) ->
     pages = max(1, -(-len(shown) // FACTS_PER_PAGE))
     page = min(max(1, page), pages)
     cards = [
-        fact_card(f, articles, names, f.id in new_ids)
+        fact_card(f, articles, names, f.id in new_ids, report.relayed)
         for f in shown[(page - 1) * FACTS_PER_PAGE : page * FACTS_PER_PAGE]
     ]
     return StoryView(
@@ -201,6 +212,7 @@ class ClaimView:
     published: str
     chain: str
     context: Markup  # the sentence, with the ones before and after, the claim marked
+    inherited: tuple[Source, ...] = ()  # links taken from its article's relay, after its own
 
 
 @dataclass
@@ -213,9 +225,9 @@ class FactView:
 
 
 def paths_for(ctx: FactContext):
+    # The report's relay chains: the very ones its facts' origins were counted with.
     articles = {a.id: a for a in ctx.report.articles}
-    relayed = {aid: a.relayed for aid, a in ctx.analyses.items()}
-    return claim_paths(ctx.fact, articles, ctx.report.story.duplicates, relayed)
+    return claim_paths(ctx.fact, articles, ctx.report.story.duplicates, ctx.report.relayed)
 
 
 def fact_view(ctx: FactContext) -> FactView:
@@ -223,14 +235,15 @@ def fact_view(ctx: FactContext) -> FactView:
     claims = []
     for c in ctx.fact.claims:
         a = articles.get(c.article_id)
+        relay = ctx.report.relayed.get(c.article_id, ())
         claims.append(ClaimView(
-            claim=c, article=a, outlet=_outlet(a), published=published_label(a), chain=chain_label(c),
-            context=claim_in_context(c, ctx.analyses.get(c.article_id)),
+            claim=c, article=a, outlet=_outlet(a), published=published_label(a), chain=chain_label(c, relay),
+            context=claim_in_context(c, ctx.analyses.get(c.article_id)), inherited=inherited_sources(c, relay),
         ))
     paths = paths_for(ctx)
     return FactView(
         report=ctx.report,
-        card=fact_card(ctx.fact, articles, entity_names(ctx.report)),
+        card=fact_card(ctx.fact, articles, entity_names(ctx.report), relayed=ctx.report.relayed),
         claims=claims,
         groups=by_origin(paths),
         svg=provenance_svg(paths),
@@ -239,7 +252,7 @@ def fact_view(ctx: FactContext) -> FactView:
 
 def fact_api_json(ctx: FactContext) -> dict[str, Any]:
     return {
-        **fact_json(ctx.fact, entity_names(ctx.report)),
+        **fact_json(ctx.fact, entity_names(ctx.report), ctx.report.relayed),
         "story_id": ctx.report.story.id,
         "story_title": ctx.report.title,
         "provenance": provenance_json(paths_for(ctx)),
@@ -278,7 +291,7 @@ class ArticleView:
     article: Article
     title_html: Markup
     text_html: Markup
-    claims: list[tuple[str, Claim]]  # (anchor, claim)
+    claims: list[tuple[str, Claim, str]]  # (anchor, claim, its source chain in words)
     report: StoryReport | None
     new: list[Fact]
     confirmed: list[Fact]
@@ -298,7 +311,7 @@ def article_view(ctx: ArticleContext) -> ArticleView:
         article=a,
         title_html=highlight(a.title, title_marks),
         text_html=highlight(a.text, text_marks),
-        claims=[(f"claim-{c.id}", c) for c in claims],
+        claims=[(f"claim-{c.id}", c, chain_label(c, analysis.relayed)) for c in claims],
         report=report,
         new=[facts[i] for i in update.new_facts if i in facts] if update else [],
         confirmed=[facts[i] for i in update.confirmed_facts if i in facts] if update else [],
@@ -320,7 +333,7 @@ def article_api_json(ctx: ArticleContext) -> dict[str, Any]:
         "language": a.language,
         "story_id": report.story.id if report else None,
         "duplicate_of": report.story.duplicates.get(a.id) if report else None,
-        "claims": [claim_json(c) for c in ctx.analysis.claims] if ctx.analysis else [],
+        "claims": [claim_json(c, ctx.analysis.relayed) for c in ctx.analysis.claims] if ctx.analysis else [],
         "added": {
             "new_facts": list(update.new_facts) if update else [],
             "confirmed_facts": list(update.confirmed_facts) if update else [],

@@ -82,7 +82,8 @@ def test_fact_has_claims_and_provenance(client, kursk):
     fact = max(kursk.facts, key=lambda f: f.support.independent_origins)
     body = client.get(f"/api/facts/{fact.id}").json()
     names = {e.key: (e.name, e.type) for e in kursk.entities}
-    assert {k: v for k, v in body.items() if k not in ("story_id", "story_title", "provenance")} == fact_json(fact, names)
+    assert {k: v for k, v in body.items() if k not in ("story_id", "story_title", "provenance")} == \
+        fact_json(fact, names, kursk.relayed)
     assert body["story_id"] == kursk.story.id
     assert [p["claim_id"] for p in body["provenance"]] == [c.id for c in fact.claims]
     assert {origin_key(p["origin"]) for p in body["provenance"]} == {origin_key(o) for o in fact.origins}

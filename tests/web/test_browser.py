@@ -57,6 +57,19 @@ def test_open_a_fact_from_the_timeline_and_see_its_sources(page, live_server):
     assert page.locator("li.claim blockquote mark").count() == len(api["claims"])
 
 
+def test_a_fact_page_lists_the_relay_its_claims_inherit_and_marks_it(page, live_server):
+    story = httpx.get(f"{live_server.url}/api/stories/{kursk_id(live_server)}").json()
+    fact = next(f for f in story["facts"] if any(c["inherited_attribution"] for c in f["claims"]))
+    page.goto(f"{live_server.url}/facts/{fact['id']}")
+    shown = page.locator("li.claim dl").all_inner_texts()
+    assert len(shown) == len(fact["claims"])
+    for claim, text in zip(fact["claims"], shown):
+        inherited = [s["name"] for s in claim["inherited_attribution"]]
+        assert ("the article's relay" in text) == bool(inherited), text  # marked, and only then
+        assert all(name in text for name in inherited), text
+        assert "the outlet itself" not in text or not inherited
+
+
 def test_add_an_article_through_the_form_and_see_it_join_its_story(page, live_server):
     story = kursk_id(live_server)
     page.goto(live_server.url + "/add")

@@ -175,3 +175,42 @@ def test_head_is_get_without_the_body(client, path, status, kind):
     assert head.content == b"" and get.content
     assert head.headers["content-type"].startswith(kind)
     assert head.headers["content-security-policy"] == get.headers["content-security-policy"]
+
+
+@pytest.fixture(scope="module")
+def rewrite_client(tmp_path_factory):
+    """A store of its own holding one article that rewrites another outlet's report."""
+    from datetime import datetime, timezone
+
+    from fastapi.testclient import TestClient
+
+    from storyline.model import Article
+    from storyline.tracker import Tracker
+    from storyline.web import create_app
+
+    db = tmp_path_factory.mktemp("rewrite") / "rewrite.db"
+    text = ("The port of Lowick will stay closed until Friday, the Marsh Gazette reported on Tuesday.\n"
+            "Harbour master Ines Varga said that the quay would be repaired within weeks.\n"
+            "Two cranes were damaged by the storm.")
+    with Tracker(db) as t:
+        t.add(Article(text=text, title="Lowick port shut after storm", outlet="Fenwick Daily",
+                      published=datetime(2025, 2, 4, 9, tzinfo=timezone.utc)))
+        [report] = t.stories()
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        yield c, report
+
+
+def test_fact_and_article_pages_show_a_claims_inherited_relay(rewrite_client):
+    client, report = rewrite_client
+    fact = next(f for f in report.facts if f.text == "Two cranes were damaged by the storm.")
+    api = client.get(f"/api/facts/{fact.id}").json()
+    [claim] = api["claims"]
+    assert claim["attribution"] == [] and [s["name"] for s in claim["inherited_attribution"]] == ["the Marsh Gazette"]
+    page = client.get(f"/facts/{fact.id}").text
+    chain = text_of(between(page, "<dt>Attribution</dt>", "</dd>"))
+    assert "the Marsh Gazette (outlet; the article's relay, not said in this sentence)" in " ".join(chain.split())
+    assert "the outlet itself" not in chain
+    listed = text_of(between(page, '<ul class="provenance-list">', '<section aria-labelledby="claims-h">'))
+    assert "Origin: the Marsh Gazette" in listed and "the Marsh Gazette (the article's relay)" in listed
+    claims = text_of(between(client.get(f"/articles/{fact.first_seen}").text, 'id="claims-h"', "</section>"))
+    assert "Two cranes were damaged by the storm. (asserted; the Marsh Gazette (the article's relay))" in claims
