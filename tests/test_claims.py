@@ -12,11 +12,11 @@ def nlp():
     return load_nlp()
 
 
-def article(nlp, text):
+def article(nlp, text, outlet=None):
     doc = nlp(text)
     sentences = split_sentences(doc, "text")
     claims = extract_claims(doc, "text", sentences, "a")
-    return resolve_article_attribution(claims, sentences)
+    return resolve_article_attribution(claims, sentences, outlet)
 
 
 def only(nlp, sentence):
@@ -32,6 +32,9 @@ def only(nlp, sentence):
     "Anna Berg, Tom Holt, Mia Lund",
     "The engineers spoke on condition of anonymity.",
     "Both inspectors asked not to be named because they were not authorised to speak publicly.",
+    "This story first appeared in the Fenmoor Gazette.",
+    "Originally published by the Lowland Post.",
+    "Reprinted with permission of the publisher.",
 ])
 def test_not_a_claim(nlp, text):
     doc = nlp(text)
@@ -125,6 +128,29 @@ def test_unattributed_claims_inherit_until_a_new_source(nlp):
     # a paragraph that names someone else ends the inheritance
     assert by_start(claims, "The schools").attribution == ()
     assert by_start(claims, "The schools").status == "asserted"
+
+
+def test_a_source_speaking_to_the_article_s_own_outlet_is_no_relay(nlp):
+    text = ("A harbour official told the Gazette that the pier would stay shut until March.\n"
+            "Repairs will cost about 2 million euros.")
+    _, relayed = article(nlp, text, outlet="Fenmoor Gazette")
+    assert relayed == ()
+    # the same lead in another outlet's article rewrites the Gazette's report
+    _, relayed = article(nlp, text, outlet="Lowland Post")
+    assert [s.name for s in relayed][-1:] == ["the Gazette"]
+
+
+@pytest.mark.parametrize("name, outlet, own", [
+    ("the Gazette", "Fenmoor Gazette", True),
+    ("The Fenmoor Gazette", "Fenmoor Gazette", True),
+    ("the Post", "Fenmoor Gazette", False),
+    ("Fenmoor", "Fenmoor Gazette", False),  # a place as often as an outlet
+    ("the Gazette", None, False),
+])
+def test_names_own_outlet(name, outlet, own):
+    from storyline.analyze.claims import names_own_outlet
+
+    assert names_own_outlet(name, outlet) is own
 
 
 def test_article_without_a_relay_keeps_claims_asserted(nlp):

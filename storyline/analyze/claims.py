@@ -23,6 +23,12 @@ from .syntax import main_verb
 _BYLINE = re.compile(r"^(by|from|written by|reporting by|editing by)\s+[A-Z]", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(\([^)]*\))?\s*[-–—:]*$")
 _CAPTION = re.compile(r"^\(?(photo|image|picture|caption|video|watch|file photo|credit)\b|getty images|/\s*(ap|afp|reuters)\b", re.I)
+# "This article first appeared in X", "Originally published by X": where the copy comes from,
+# not a claim about the story (the copy itself is linked to its original by MinHash).
+_SYNDICATION = re.compile(
+    r"^(this (article|story|report|piece) (first|originally) (appeared|ran|was (published|posted))"
+    r"|(it was |this (article|story) was )?(originally|first) published (in|by|on)"
+    r"|(republished|reprinted|reproduced) with (the )?permission)\b", re.I)
 _BOILERPLATE = re.compile(r"^(read (more|also|next)|see also|related|subscribe|sign up|follow us|click here|advertisement|share this)\b", re.I)
 
 
@@ -35,6 +41,8 @@ def not_a_claim(sent) -> str | None:
         return "question"
     if _BOILERPLATE.match(text):
         return "boilerplate"
+    if _SYNDICATION.match(text):
+        return "syndication note"
     if _CAPTION.search(text):
         return "caption"
     if _DATELINE.match(text) or (len(sent) <= 6 and text.rstrip().endswith(("-", "—", "–"))):
@@ -320,19 +328,30 @@ def _is_backref(source: Source) -> str | None:
     return None
 
 
-def _relayed_chain(claims: Sequence[Claim], paragraph_of: dict[int, tuple[str, int]]) -> tuple[Source, ...]:
-    """The report the article rewrites: an outlet named as a source in the lead (first two paragraphs)."""
+def _relayed_chain(claims: Sequence[Claim], paragraph_of: dict[int, tuple[str, int]],
+                   outlet: str | None = None) -> tuple[Source, ...]:
+    """The report the article rewrites: an outlet named as a source in the lead (first two
+    paragraphs), other than the article's own ``outlet`` ("an official told the Courier")."""
     for c in claims:
         part, para = paragraph_of.get(c.sentence_index, ("text", 99))
         if part != "text" or para > 1:
             continue
         for i, s in enumerate(c.attribution):
-            if s.kind == "outlet" and not _is_backref(s):
+            if s.kind == "outlet" and not _is_backref(s) and not names_own_outlet(s.name, outlet):
                 # "citing X" beside the outlet, or "X ... cited by <outlet>"
                 cited = [x for x in c.attribution[:i] if x.kind != "outlet" and (
                     x.cue in ("citing", "quoting") or s.cue in ("cited", "quoted"))]
                 return tuple(cited[:1]) + (s,)
     return ()
+
+
+def names_own_outlet(name: str, outlet: str | None) -> bool:
+    """Does ``name`` call the article's own ``outlet``: "The Westmark Courier", "the Courier"?"""
+    if not outlet:
+        return False
+    bare = [w.lower() for w in name.split() if w.lower() != "the"]
+    own = [w.lower() for w in outlet.split() if w.lower() != "the"]
+    return bool(bare) and (bare == own or (len(bare) == 1 and len(own) > 1 and bare[0] == own[-1]))
 
 
 def _with_relay(chain: tuple[Source, ...], relayed: tuple[Source, ...], append: bool = True
@@ -394,18 +413,19 @@ def _different(chain: tuple[Source, ...], relayed: tuple[Source, ...]) -> bool:
     return any(s.kind in ("person", "organisation", "outlet") for s in chain)
 
 
-def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sentence]
-                                ) -> tuple[list[Claim], tuple[Source, ...]]:
+def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sentence],
+                                outlet: str | None = None) -> tuple[list[Claim], tuple[Source, ...]]:
     """Article-level attribution: back-references, the relayed report, and inheritance.
 
-    Rules: (1) the relayed chain is the outlet (and whom it cites) named in the lead; (2) "the
+    Rules: (1) the relayed chain is the outlet (and whom it cites) named in the lead, unless it
+    is the article's own ``outlet`` ("an official told the Courier" in the Courier); (2) "the
     newspaper", "the report", "journalists" resolve to that outlet, "the officials" and "sources"
     to whom it cites; (3) an unattributed claim in the same paragraph as an attributed one
     (after it) carries on that attribution; (4) other unattributed claims inherit the relayed
     chain until a paragraph introduces a different source.
     """
     paragraph_of = {s.index: (s.part, s.paragraph) for s in sentences}
-    relayed = _relayed_chain(claims, paragraph_of)
+    relayed = _relayed_chain(claims, paragraph_of, outlet)
     out: list[Claim] = []
     active = relayed  # what an unattributed claim in a new paragraph inherits
     current: tuple[Source, ...] = ()  # the latest attribution in the current paragraph
