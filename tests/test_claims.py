@@ -227,3 +227,26 @@ def test_a_speakers_own_i_inside_a_quote_is_the_speaker_and_leaves_no_fragment(n
     claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
     assert [c.text for c in claims] == ["what I have counted with my own staff"]  # no "I can only"
     assert [s.name for s in claims[0].attribution] == ["the director"]  # not "I, via the director"
+
+
+SECOND_REPORT = (
+    "The dam above Lowick is leaking, the Daily Herald reported on Monday.\n"
+    "The Evening Star cites research by analyst Mara Quist of Ridge University, suggesting that the seepage doubled in May.\n"
+    "Repairs could take a year.\n"
+    "Quist says the reservoir should be lowered at once."
+)
+
+
+def test_a_rewrite_turning_to_a_second_report_carries_that_report_on(nlp):
+    claims, relayed = article(nlp, SECOND_REPORT)
+    assert [s.name for s in relayed] == ["the Daily Herald"]
+    repairs = by_start(claims, "Repairs")
+    # after the paragraph that cites the Star, a bare sentence is the Star's, not the Herald's
+    assert [s.name for s in repairs.attribution] == ["Mara Quist", "The Evening Star"]
+    assert repairs.attribution[0].span is None  # inherited, not written there
+
+
+def test_a_person_heard_through_an_outlet_speaks_through_it_again(nlp):
+    claims, _ = article(nlp, SECOND_REPORT)
+    lowered = by_start(claims, "the reservoir")
+    assert [s.name for s in lowered.attribution] == ["Quist", "The Evening Star"]

@@ -405,6 +405,15 @@ def _same_person(a: Source, b: Source) -> bool:
     return a.name == b.name or (len(wa) == 1 and wa[0] == wb[-1]) or (len(wb) == 1 and wb[0] == wa[-1])
 
 
+def _through_known_outlet(chain: tuple[Source, ...], through: Sequence[tuple[Source, ...]]) -> tuple[Source, ...]:
+    """'BILD cites research by Elena Guseinova ...' then 'Guseinova suggests ...': a person the
+    article heard through an outlet, speaking again with no outlet named, speaks through it still."""
+    if not chain or chain[0].kind != "person" or any(s.kind == "outlet" for s in chain):
+        return chain
+    earlier = next((t for t in reversed(through) if _same_person(chain[0], t[0])), None)
+    return chain + earlier[1:] if earlier is not None else chain
+
+
 def _different(chain: tuple[Source, ...], relayed: tuple[Source, ...]) -> bool:
     """Does ``chain`` introduce a source other than the relayed report (and its unnamed sources)?"""
     names = {s.name for s in relayed}
@@ -422,7 +431,8 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
     newspaper", "the report", "journalists" resolve to that outlet, "the officials" and "sources"
     to whom it cites; (3) an unattributed claim in the same paragraph as an attributed one
     (after it) carries on that attribution; (4) other unattributed claims inherit the relayed
-    chain until a paragraph introduces a different source.
+    chain until a paragraph introduces a different source, and that source's chain when it
+    reaches another outlet (a rewrite turning to a second report).
     """
     paragraph_of = {s.index: (s.part, s.paragraph) for s in sentences}
     relayed = _relayed_chain(claims, paragraph_of, outlet)
@@ -431,6 +441,7 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
     current: tuple[Source, ...] = ()  # the latest attribution in the current paragraph
     para_key = None
     named: tuple[Source, ...] = ()  # the latest outlet the article named, for "the newspaper"
+    through: list[tuple[Source, ...]] = []  # chains of people heard through an outlet, in order
     for c in claims:
         key = paragraph_of.get(c.sentence_index, ("text", 0))
         if key != para_key:
@@ -440,9 +451,14 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
         else:
             chain = _with_relay(c.attribution, named, append=False) if c.attribution else ()
         named = next(((s,) for s in reversed(chain) if s.kind == "outlet" and not _is_backref(s)), named)
+        chain = _through_known_outlet(chain, through)
+        if chain and chain[0].kind == "person" and len(chain) > 1 and chain[-1].kind == "outlet":
+            through.append(chain)
         if chain:
             if relayed and _different(chain, relayed):
-                active = ()
+                # another report ("BILD cites research by ..."): what follows is from it until
+                # a new source; a person's own words end only the relayed report's turn
+                active = tuple(chain) if any(s.kind == "outlet" for s in chain) else ()
             current = chain
             out.append(replace(c, attribution=chain, status=_restatus(c.status, True)))
             continue
@@ -467,7 +483,11 @@ def _name_the_unnamed(claims: list[Claim]) -> list[Claim]:
     for c in claims:
         chain = c.attribution
         if len(chain) >= 2 and chain[0].kind == "person" and chain[-1].kind == "outlet":
-            named.setdefault(chain[-1].name, {})[chain[0].name] = chain[0]
+            people = named.setdefault(chain[-1].name, {})
+            same = next((n for n, p in people.items() if _same_person(p, chain[0])), None)
+            if same is None or len(chain[0].name) > len(same):  # "Guseinova" is "Elena Guseinova"
+                people.pop(same, None)
+                people[chain[0].name] = chain[0]
     out = []
     for c in claims:
         chain = c.attribution
