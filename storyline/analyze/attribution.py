@@ -23,7 +23,7 @@ from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
-    ANONYMITY, ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
+    ANONYMITY, ANSWER_VERBS, ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
     STANCE_VERBS,
 )
 
@@ -526,7 +526,8 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
         if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in RELAY_VERBS:
             cited.extend(_cited(c, part, mentions, outlets))
     if verb.lemma_ in RELAY_VERBS:
-        cited.extend(_cited(verb, part, mentions, outlets))
+        # "X cited research by Y" relays Y; "X cited the figure" says it in X's own name
+        cited.extend(s for s in _cited(verb, part, mentions, outlets) if s.kind != "other")
     if not cited and depth == 0:
         # "<relay> reports, citing X, that ...": the parser may hang "citing" on the clause
         for c in verb.doc[verb.i + 1:verb.sent.end]:
@@ -813,7 +814,7 @@ def _clause_after_adjunct(verb) -> list:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
 
 
-_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS)
+_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS) | ANSWER_VERBS
 
 
 def _stance(verb):
