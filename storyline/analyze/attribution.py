@@ -24,7 +24,7 @@ from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
     ANONYMITY, ANSWER_VERBS, ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
-    STANCE_VERBS,
+    SEEING_VERBS, STANCE_VERBS, VERDICT_ADVERBS,
 )
 
 
@@ -720,6 +720,20 @@ def _characterisation(verb):
     return [((obj.left_edge.i, max(s.right_edge.i for s in second) + 1), False, obj)]
 
 
+def _seen_as(verb):
+    """'Critics see the program as a loophole', 'voters view him favorably': the object with the
+    view taken of it is the content. 'She saw the tweet' (no "as", no verdict) is none."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs or _subject(verb) is None or objs[0].lower_ in ("what", "which", "that"):
+        return None  # "what he sees as the cause" names a thing inside another statement
+    obj = objs[0]
+    view = [c for c in verb.children if c.i > obj.i and (c.dep_ == "prep" and c.lower_ == "as"
+                                                           or c.dep_ == "advmod" and c.lower_ in VERDICT_ADVERBS)]
+    if not view:
+        return None
+    return [((obj.left_edge.i, max(v.right_edge.i for v in view) + 1), False, obj)]
+
+
 def _anonymity_formula(xcomp) -> bool:
     """'asked not to be named', 'requested anonymity to discuss': how a source stays unnamed."""
     return xcomp.lemma_.lower() in ("name", "identify") and any(c.dep_ == "auxpass" for c in xcomp.children)
@@ -736,6 +750,8 @@ def _content_of(verb):
         named = _characterisation(verb)
         if named is not None:
             return named
+    if verb.lemma_ in SEEING_VERBS:
+        return _seen_as(verb)
     if verb.lemma_ in _FINDING_VERBS:
         found = _document_finding(verb)
         if found is not None:
@@ -814,7 +830,7 @@ def _clause_after_adjunct(verb) -> list:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
 
 
-_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS) | ANSWER_VERBS
+_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS) | ANSWER_VERBS | SEEING_VERBS
 
 
 def _stance(verb):

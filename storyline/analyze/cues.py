@@ -57,6 +57,12 @@ ATTITUDE_VERBS = frozenset({"support", "oppose", "back", "favor", "favour", "def
 # "seek" (34%) and "try" (22%) are most often plain acts and stay out.
 ANSWER_VERBS = frozenset({"refuse", "decline", "offer"})
 
+# Verbs of a view held of something, a source's judgement only with "as" or a verdict: "X sees
+# the plan as a betrayal", "voters view him favorably" (see attribution._seen_as). "Police saw
+# the car" is none.
+SEEING_VERBS = frozenset({"see", "view", "regard"})
+VERDICT_ADVERBS = frozenset({"favorably", "unfavorably", "favourably", "unfavourably", "positively", "negatively"})
+
 # Verbs whose object is what a source put into words: "X mentioned the audit", "X proposed a
 # tax on ...". The content is the whole clause, as for stances. "Police questioned the suspect"
 # is an act: "question" only counts with a thing as its object (see attribution._spoken_act).
