@@ -988,6 +988,44 @@ def _name_before_quote(sent, part: Part, sentence: Sentence, mentions, outlets) 
     return None
 
 
+_SIGNATURE_DASHES = ("―", "—")
+
+
+def _signature(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
+    """'“We deserve better.” ― Ann Lowe': a dash after a closing quotation mark, then a name
+    that ends the line, signs the quotation, as under an epigraph or a reader's quote. The
+    quotation runs back to its opening mark, or to the start of its paragraph."""
+    doc = sent.doc
+    for dash in sent:
+        if dash.text not in _SIGNATURE_DASHES:
+            continue
+        i = dash.i - 1
+        while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+            i -= 1
+        if i < 0 or doc[i].text not in _CLOSE_QUOTES:
+            return None
+        hi = dash.i + 1
+        while hi < len(doc) and "\n" not in doc[hi].text:
+            hi += 1
+        name = [t for t in doc[dash.i + 1:hi] if t.text != "." and not t.is_space]
+        if not 1 <= len(name) <= 6 or not all(t.pos_ == "PROPN" or t.text[0].isupper() for t in name) \
+                or not (all(t.pos_ == "PROPN" for t in name)
+                        or any(_ent_of(t) is not None and _ent_of(t).label_ in ("PERSON", "ORG") for t in name)):
+            return None
+        lo = i - 1
+        while lo > 0 and not opens_quote(doc[lo]) and "\n" not in doc[lo - 1].text:
+            lo -= 1
+        if lo >= i:
+            return None
+        heads = [t for t in name if t.head.i == t.i or not name[0].i <= t.head.i <= name[-1].i]
+        source = make_source(heads[0] if heads else name[-1], part, mentions, outlets, dash.text)
+        label = Span(part, name[0].idx, name[-1].idx + len(name[-1]))
+        source = replace(source, span=label)
+        return Relation(sentence.index, dash.text, Span(part, dash.idx, dash.idx + len(dash)),
+                        _span_of(doc, part, lo, i + 1), (source,), False, (dash.i, dash.i + 1), (lo, i + 1))
+    return None
+
+
 # Documents whose findings a sentence can open with: "In the survey, 40 percent ...".
 _FINDING_DOCUMENTS = {"poll", "survey", "study", "analysis"}
 
@@ -1064,6 +1102,9 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
         _name_before_quote(sent, part, sentence, mentions, known_outlets)
     if colon is not None:
         out.append(colon)
+    signed = _signature(sent, part, sentence, mentions, known_outlets)
+    if signed is not None:
+        out.append(signed)
     framed = _framing_phrase(sent, part, sentence, mentions, known_outlets)
     if framed is not None:
         out.append(framed)
