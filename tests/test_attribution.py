@@ -519,3 +519,51 @@ def test_a_stance_keeps_what_the_sentence_says_after_the_object(nlp):
     assert c.text == "Rescuers described the damage as severe"
     [c] = claims_of(nlp, "The council backs the plan with a grant of two million euros.")
     assert c.text.endswith("with a grant of two million euros")
+
+
+def test_an_answer_refused_declined_or_offered_is_said_by_who_gave_it(nlp):
+    for text, who, cue in (("The harbour board refused to publish the safety audit.", "harbour board", "refused"),
+                           ("Mayor Ann Lowe declined to comment on the ferry contract.", "Ann Lowe", "declined"),
+                           ("The port authority offered to pay for a second survey.", "port authority", "offered")):
+        [c] = claims_of(nlp, text)
+        assert c.attribution and who in c.attribution[0].name and c.attribution[0].cue == cue, text
+    # a plan or a wish stays an act
+    assert all(not c.attribution for c in claims_of(nlp, "The ferry company wants to build a new dock."))
+
+
+def test_what_a_source_cited_echoed_or_referenced_is_its_claim(nlp):
+    for text, who, cue in (("Senator Lowe cited the rising cost of the pier as her main worry.", "Lowe", "cited"),
+                           ("Two councillors echoed the mayor's doubts about the tunnel.", "councillors", "echoed"),
+                           ("The campaign video referenced the failed bridge project.", "campaign video", "referenced"),
+                           ("Berg likened the new toll to a tax on commuters.", "Berg", "likened")):
+        [c] = claims_of(nlp, text)
+        assert c.attribution and who in c.attribution[0].name and c.attribution[0].cue == cue, text
+
+
+def test_cited_figures_are_no_source_but_cited_research_by_a_person_is(nlp):
+    [c] = claims_of(nlp, "Lowe cited the long delays at the harbour.")
+    assert [s.name for s in c.attribution] == ["Lowe"]  # the delays are what she said, not who
+    [c] = claims_of(nlp, "The Valley Post cites research by economist Piet Jansen, indicating that fares will rise.")
+    assert "Piet Jansen" in [s.name for s in c.attribution]
+
+
+def test_a_view_taken_of_something_is_its_holder_s_claim(nlp):
+    [c] = claims_of(nlp, "Many fishermen see the new pier as a threat to their trade.")
+    assert c.attribution[0].name == "Many fishermen" and c.attribution[0].cue == "see"
+    assert c.text == "the new pier as a threat to their trade"
+    [c] = claims_of(nlp, "Most commuters view the mayor favorably.")
+    assert c.attribution[0].cue == "view"
+    # seeing without a view is no attribution
+    for text in ("The guards saw the car at the gate.", "Rescuers viewed the damage from a helicopter."):
+        assert all(not c.attribution for c in claims_of(nlp, text)), text
+
+
+def test_a_dash_and_a_name_under_a_quotation_sign_it(nlp):
+    text = "“The ferries are always late and nobody listens.” ― Maria Santos\n“Another line follows here.”"
+    claims = claims_of(nlp, text)
+    signed = [c for c in claims if c.attribution and c.attribution[0].cue == "―"]
+    assert signed and signed[0].attribution[0].name == "Maria Santos"
+    assert "nobody listens" in signed[0].text
+    # a dash in running text names no one
+    text = "The pier was “a disaster” ― or so the report implied in May."
+    assert all(s.cue != "―" for c in claims_of(nlp, text) for s in c.attribution)

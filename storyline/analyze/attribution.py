@@ -23,8 +23,8 @@ from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
     ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
-    ANONYMITY, ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
-    STANCE_VERBS,
+    ANONYMITY, ANSWER_VERBS, ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
+    SEEING_VERBS, STANCE_VERBS, VERDICT_ADVERBS,
 )
 
 
@@ -526,7 +526,8 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
         if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in RELAY_VERBS:
             cited.extend(_cited(c, part, mentions, outlets))
     if verb.lemma_ in RELAY_VERBS:
-        cited.extend(_cited(verb, part, mentions, outlets))
+        # "X cited research by Y" relays Y; "X cited the figure" says it in X's own name
+        cited.extend(s for s in _cited(verb, part, mentions, outlets) if s.kind != "other")
     if not cited and depth == 0:
         # "<relay> reports, citing X, that ...": the parser may hang "citing" on the clause
         for c in verb.doc[verb.i + 1:verb.sent.end]:
@@ -719,6 +720,20 @@ def _characterisation(verb):
     return [((obj.left_edge.i, max(s.right_edge.i for s in second) + 1), False, obj)]
 
 
+def _seen_as(verb):
+    """'Critics see the program as a loophole', 'voters view him favorably': the object with the
+    view taken of it is the content. 'She saw the tweet' (no "as", no verdict) is none."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs or _subject(verb) is None or objs[0].lower_ in ("what", "which", "that"):
+        return None  # "what he sees as the cause" names a thing inside another statement
+    obj = objs[0]
+    view = [c for c in verb.children if c.i > obj.i and (c.dep_ == "prep" and c.lower_ == "as"
+                                                           or c.dep_ == "advmod" and c.lower_ in VERDICT_ADVERBS)]
+    if not view:
+        return None
+    return [((obj.left_edge.i, max(v.right_edge.i for v in view) + 1), False, obj)]
+
+
 def _anonymity_formula(xcomp) -> bool:
     """'asked not to be named', 'requested anonymity to discuss': how a source stays unnamed."""
     return xcomp.lemma_.lower() in ("name", "identify") and any(c.dep_ == "auxpass" for c in xcomp.children)
@@ -735,6 +750,8 @@ def _content_of(verb):
         named = _characterisation(verb)
         if named is not None:
             return named
+    if verb.lemma_ in SEEING_VERBS:
+        return _seen_as(verb)
     if verb.lemma_ in _FINDING_VERBS:
         found = _document_finding(verb)
         if found is not None:
@@ -813,7 +830,7 @@ def _clause_after_adjunct(verb) -> list:
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
 
 
-_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS)
+_CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS) | ANSWER_VERBS | SEEING_VERBS
 
 
 def _stance(verb):
@@ -971,6 +988,44 @@ def _name_before_quote(sent, part: Part, sentence: Sentence, mentions, outlets) 
     return None
 
 
+_SIGNATURE_DASHES = ("―", "—")
+
+
+def _signature(sent, part: Part, sentence: Sentence, mentions, outlets) -> Relation | None:
+    """'“We deserve better.” ― Ann Lowe': a dash after a closing quotation mark, then a name
+    that ends the line, signs the quotation, as under an epigraph or a reader's quote. The
+    quotation runs back to its opening mark, or to the start of its paragraph."""
+    doc = sent.doc
+    for dash in sent:
+        if dash.text not in _SIGNATURE_DASHES:
+            continue
+        i = dash.i - 1
+        while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+            i -= 1
+        if i < 0 or doc[i].text not in _CLOSE_QUOTES:
+            return None
+        hi = dash.i + 1
+        while hi < len(doc) and "\n" not in doc[hi].text:
+            hi += 1
+        name = [t for t in doc[dash.i + 1:hi] if t.text != "." and not t.is_space]
+        if not 1 <= len(name) <= 6 or not all(t.pos_ == "PROPN" or t.text[0].isupper() for t in name) \
+                or not (all(t.pos_ == "PROPN" for t in name)
+                        or any(_ent_of(t) is not None and _ent_of(t).label_ in ("PERSON", "ORG") for t in name)):
+            return None
+        lo = i - 1
+        while lo > 0 and not opens_quote(doc[lo]) and "\n" not in doc[lo - 1].text:
+            lo -= 1
+        if lo >= i:
+            return None
+        heads = [t for t in name if t.head.i == t.i or not name[0].i <= t.head.i <= name[-1].i]
+        source = make_source(heads[0] if heads else name[-1], part, mentions, outlets, dash.text)
+        label = Span(part, name[0].idx, name[-1].idx + len(name[-1]))
+        source = replace(source, span=label)
+        return Relation(sentence.index, dash.text, Span(part, dash.idx, dash.idx + len(dash)),
+                        _span_of(doc, part, lo, i + 1), (source,), False, (dash.i, dash.i + 1), (lo, i + 1))
+    return None
+
+
 # Documents whose findings a sentence can open with: "In the survey, 40 percent ...".
 _FINDING_DOCUMENTS = {"poll", "survey", "study", "analysis"}
 
@@ -1047,6 +1102,9 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
         _name_before_quote(sent, part, sentence, mentions, known_outlets)
     if colon is not None:
         out.append(colon)
+    signed = _signature(sent, part, sentence, mentions, known_outlets)
+    if signed is not None:
+        out.append(signed)
     framed = _framing_phrase(sent, part, sentence, mentions, known_outlets)
     if framed is not None:
         out.append(framed)
