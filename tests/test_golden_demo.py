@@ -18,8 +18,9 @@ GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "demo_expected.yaml"
 # Expectations the pipeline does not meet yet, each with why. Kept by hand.
 KNOWN_GAPS: dict[str, str] = {
     "fact:kursk-arrival": "trucks reaching the front line by Monday (cosine 0.91-0.93 to the arrival claims, no clash) merge into the arrival fact and add an origin",
-    "fact:calder-quake-struck": "paraphrases at cosine 0.87-0.916: some pairs under the fact threshold",
-    "fact:velmora-toll-22": "the office's toll stood at 22 / has killed 22 people: cosine 0.863",
+    "fact:calder-quake-struck": "paraphrases at cosine 0.86-0.916 under three verbs (shook, hit, struck), so the "
+                                "same-verb bar (0.85) does not apply; one 'hit' is misparsed under 'magnitude'",
+    "fact:velmora-toll-22": "the office's toll stood at 22 / has killed 22 people: cosine 0.863, verbs stand / kill",
     "update:09-baltic-monitor-calder-hospital-toll.md": "depends on fact alignment of this article's key facts",
     "update:11-northgate-wire-calder-toll-corrected.md": "depends on fact alignment of this article's key facts",
     "update:17-northgate-wire-velmora-toll-magnitude.md": "depends on fact alignment of this article's key facts",
