@@ -523,10 +523,15 @@ def test_a_stance_keeps_what_the_sentence_says_after_the_object(nlp):
 
 def test_an_answer_refused_declined_or_offered_is_said_by_who_gave_it(nlp):
     for text, who, cue in (("The harbour board refused to publish the safety audit.", "harbour board", "refused"),
-                           ("Mayor Ann Lowe declined to comment on the ferry contract.", "Ann Lowe", "declined"),
+                           ("Mayor Ann Lowe declined to give the ferry contract's price.", "Ann Lowe", "declined"),
                            ("The port authority offered to pay for a second survey.", "port authority", "offered")):
         [c] = claims_of(nlp, text)
         assert c.attribution and who in c.attribution[0].name and c.attribution[0].cue == cue, text
+        assert c.text == text.rstrip(".")  # the refusal is the news: the whole clause, not "to publish ..."
+    # declining to comment says nothing: no claim, in a sentence of its own or as an aside
+    assert claims_of(nlp, "Mayor Ann Lowe declined to comment on the ferry contract.") == []
+    [c] = claims_of(nlp, "The board, which declined to comment on the audit, said the pier was safe.")
+    assert c.text == "the pier was safe"
     # a plan or a wish stays an act
     assert all(not c.attribution for c in claims_of(nlp, "The ferry company wants to build a new dock."))
 
@@ -550,7 +555,7 @@ def test_cited_figures_are_no_source_but_cited_research_by_a_person_is(nlp):
 def test_a_view_taken_of_something_is_its_holder_s_claim(nlp):
     [c] = claims_of(nlp, "Many fishermen see the new pier as a threat to their trade.")
     assert c.attribution[0].name == "Many fishermen" and c.attribution[0].cue == "see"
-    assert c.text == "the new pier as a threat to their trade"
+    assert c.text == "Many fishermen see the new pier as a threat to their trade"  # the view, whole
     [c] = claims_of(nlp, "Most commuters view the mayor favorably.")
     assert c.attribution[0].cue == "view"
     # seeing without a view is no attribution

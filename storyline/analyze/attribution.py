@@ -731,7 +731,7 @@ def _seen_as(verb):
                                                            or c.dep_ == "advmod" and c.lower_ in VERDICT_ADVERBS)]
     if not view:
         return None
-    return [((obj.left_edge.i, max(v.right_edge.i for v in view) + 1), False, obj)]
+    return _whole_clause(verb, _subject(verb), [obj])  # "Critics see the plan as a betrayal", whole
 
 
 def _anonymity_formula(xcomp) -> bool:
@@ -800,7 +800,10 @@ def _content_of(verb):
             for g in c.children:
                 if g.dep_ == "ccomp":
                     return []  # the participle makes its own relation
-    if verb.lemma_ in STANCE_VERBS | ATTITUDE_VERBS:
+    if verb.lemma_ in ANSWER_VERBS and any(c.dep_ == "xcomp" and c.lemma_ == "comment" for c in verb.children):
+        return None  # "declined to comment": nothing was said (see claims._no_comment)
+    if verb.lemma_ in STANCE_VERBS | ATTITUDE_VERBS | ANSWER_VERBS:
+        # "the mayor refused to release the tapes": the refusal is the news, not "to release the tapes"
         return _stance(verb)
     spoken = _spoken_act(verb)
     if spoken is not None:

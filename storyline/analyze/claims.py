@@ -51,9 +51,25 @@ def not_a_claim(sent) -> str | None:
         return "byline"
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return "no verb"
-    if _sourcing_note(sent):
+    if _sourcing_note(sent) or _no_comment(sent):
         return "sourcing note"
     return None
+
+
+_NO_COMMENT = re.compile(
+    r"\b((declined|refused) to comment|(did not|didn't|could not|couldn't) (immediately )?"
+    r"(respond|reply) to (a |an |several )?(requests?|emails?|calls?|messages?) for comment"
+    r"|could not (immediately )?be reached for comment|did not return (a |several )?(requests?|calls?|messages?) for comment)",
+    re.I)
+
+
+def _no_comment(sent) -> bool:
+    """'The ministry declined to comment.': that a source said nothing is how the story was
+    reported, not a fact of it. Only when it is the sentence's main verb ('X, who declined to
+    comment on the fire, said ...' still reports what X said)."""
+    match = _NO_COMMENT.search(sent.text)
+    return match is not None and sent.root.lemma_.lower() in (
+        "decline", "refuse", "respond", "reply", "reach", "return")
 
 
 def _sourcing_note(sent) -> bool:
