@@ -572,3 +572,10 @@ def test_a_dash_and_a_name_under_a_quotation_sign_it(nlp):
     # a dash in running text names no one
     text = "The pier was “a disaster” ― or so the report implied in May."
     assert all(s.cue != "―" for c in claims_of(nlp, text) for s in c.attribution)
+
+
+@pytest.mark.parametrize("who", ["engineer Mara Quist", "analyst Mara Quist of Ridge University"])
+def test_research_by_a_person_cited_by_an_outlet_is_that_persons(nlp, who):
+    # the parser hangs "by" on "cites" or on "research": either way the person is the source
+    [c] = claims_of(nlp, f"The Evening Star cites research by {who}, suggesting that the seepage doubled in May.")
+    assert [s.name for s in c.attribution] == ["Mara Quist", "The Evening Star"]

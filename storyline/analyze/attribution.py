@@ -613,8 +613,10 @@ def _cited(verb, part, mentions, outlets) -> list[Source]:
             continue
         heads = [obj] + [c for c in obj.children if c.dep_ == "conj"]
         if obj.lemma_.lower() in DOCUMENT_NOUNS:
-            by = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
-                  for g in p.children if g.dep_ == "pobj"]
+            # "research by X", the "by" on the noun or (as the parser often hangs it) on the verb
+            preps = [p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")] + \
+                [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i == obj.right_edge.i + 1]
+            by = [g for p in preps for g in p.children if g.dep_ == "pobj"]
             people = [g for g in by if g.pos_ == "PROPN" or g.lemma_.lower() in ROLE_NOUNS]
             heads = people[:1] or [obj]
         for h in heads[:1]:
