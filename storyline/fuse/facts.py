@@ -1,8 +1,8 @@
 """Claims -> facts: greedy online grouping, in article publish order.
 
 Each claim joins the existing fact it matches best (``align.same_fact``: the
-fact's most similar claim is within the threshold, and no claim of the fact
-clashes with it), or starts a new fact. A claim that fits two facts that do not clash with
+fact's most similar claim is within the threshold, or the lower bar of a shared
+event verb, and no claim of the fact clashes with it), or starts a new fact. A claim that fits two facts that do not clash with
 each other joins them into one. Online and in publish order, so adding a later
 article never splits the facts earlier articles made, only extends or joins them.
 
