@@ -187,14 +187,19 @@ def same_predicate(a: Claim, b: Claim) -> bool:
     return a.predicate == b.predicate and a.predicate not in GENERIC_PREDICATES
 
 
+def lowest_bar(threshold: float = FACT_THRESHOLD) -> float:
+    """The least cosine at which any pair can be one fact: the shared-verb bar, never above ``threshold``."""
+    return min(PREDICATE_THRESHOLD, threshold)
+
+
 def close_enough(a: Claim, b: Claim, sim: float, threshold: float = FACT_THRESHOLD) -> bool:
     """Is the cosine ``sim`` high enough for ``a`` and ``b`` to be one fact, clashes aside?
 
-    ``threshold``, or ``PREDICATE_THRESHOLD`` when both report the same event verb
-    ("Pierre Thomas was placed on injured reserve" / "The Saints have placed running
-    back Pierre Thomas on IR": cosine 0.906). The lower bar never goes above ``threshold``.
+    ``threshold``, or ``lowest_bar`` when both report the same event verb ("Pierre Thomas
+    was placed on injured reserve" / "The Saints have placed running back Pierre Thomas on
+    IR": cosine 0.906).
     """
-    return sim >= threshold or (sim >= min(PREDICATE_THRESHOLD, threshold) and same_predicate(a, b))
+    return sim >= threshold or (sim >= lowest_bar(threshold) and same_predicate(a, b))
 
 
 def same_fact(

@@ -27,7 +27,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from ..model import Article, Claim, EventDate, Fact, Quantity, Source
-from .align import FACT_THRESHOLD, PREDICATE_THRESHOLD, clashes, close_enough
+from .align import FACT_THRESHOLD, clashes, close_enough, lowest_bar
 from .origins import claim_origin, distinct, story_outlets, support
 from .ranges import counted_key, unit_key
 from .when import agree
@@ -67,7 +67,7 @@ def group_claims(
     if not claims:
         return []
     vectors = np.asarray(embed([c.text for c in claims]), dtype=np.float32)
-    least = min(threshold, PREDICATE_THRESHOLD)
+    least = lowest_bar(threshold)
     groups: list[list[int]] = []
     group_of = np.zeros(len(claims), dtype=np.int64)
     block_start = block_end = 0
