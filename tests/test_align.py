@@ -36,6 +36,25 @@ def test_one_event_verb_lowers_the_bar_but_not_below_the_predicate_threshold():
     assert not align.same_fact(a, b, align.PREDICATE_THRESHOLD - 0.01)
 
 
+def test_two_verbs_of_one_wordnet_sense_lower_the_bar_too():
+    hit = claim("A strong quake hit the valley town before dawn.", predicate="hit")
+    struck = claim("The quake struck the town of the valley early in the day.", predicate="strike")
+    killed = claim("The quake killed nine people in the valley.", predicate="kill")
+    between = (align.PREDICATE_THRESHOLD + align.FACT_THRESHOLD) / 2
+    assert align.same_predicate(hit, struck) and align.same_fact(hit, struck, between)
+    assert not align.same_predicate(struck, killed)  # no sense in common: the full threshold
+    assert not align.same_fact(struck, killed, between)
+
+
+def test_wordnet_senses_are_read_from_the_installed_data():
+    from storyline.analyze.wordnet import share_a_sense, verb_senses
+
+    assert len(verb_senses()) > 10_000  # WordNet 3.0 has 11,529 verb lemmas
+    assert share_a_sense("release", "issue") and share_a_sense("find", "discover")
+    assert not share_a_sense("arrive", "leave")
+    assert not share_a_sense("zorble", "hit")  # not a WordNet verb: nothing in common
+
+
 def test_a_copula_or_speech_verb_says_nothing_of_the_event():
     a = claim("The levee is the weakest point.", predicate="be")
     b = claim("The dam is the weakest point.", predicate="be")

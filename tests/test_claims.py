@@ -174,6 +174,29 @@ def test_an_act_with_a_saying_clause_is_two_claims(nlp):
     assert [s.name for s in claims[0].attribution] == ["The port authority"]
 
 
+def test_a_consequence_told_by_a_participle_is_a_claim_of_its_own(nlp):
+    text = "A gale swept the northern coast early on Friday, killing 4 people and injuring about 30, the coastguard said."
+    doc = nlp(text)
+    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    assert [c.text for c in claims] == [
+        "A gale swept the northern coast early on Friday",
+        "killing 4 people and injuring about 30",
+    ]
+    for c in claims:  # each piece keeps the sentence's source and its own characters
+        assert [s.name for s in c.attribution] == ["the coastguard"]
+        assert text[c.span.start:c.span.end] == c.text
+    assert [c.predicate for c in claims] == ["sweep", "kill"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers worked through the night, hoping to find survivors.",  # no object of its own
+    "The river rose, flooding the road before the bridge closed.",  # more follows the participle
+])
+def test_a_participle_without_a_consequence_of_its_own_stays_in_its_claim(nlp, text):
+    doc = nlp(text)
+    assert len(extract_claims(doc, "text", split_sentences(doc, "text"), "a")) == 1
+
+
 @pytest.mark.parametrize("text, source", [
     ("Officials raised the death toll to 52 on Tuesday.", "Officials"),
     ("Health officials have revised their estimate of the number of cases to more than 4,000.", "Health officials"),

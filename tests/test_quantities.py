@@ -87,3 +87,15 @@ def test_title_part_is_kept(nlp):
 def test_a_reading_on_a_named_scale_measures_the_scale(nlp, sentence, value):
     q = one(nlp, sentence)
     assert (q.value, q.counted) == (value, "magnitude")
+
+
+@pytest.mark.parametrize("sentence, counted", [
+    ("A storm swept the coast on Friday, killing 4 people and injuring about 30.",
+     ["people", "people"]),
+    ("Police sent 300 officers to the north and 200 to the south.", ["officers", "officers"]),
+    ("The floods destroyed 40 homes and damaged 120 more.", ["homes", "homes"]),
+    # Two clauses that are not joined: the bare figure stays bare.
+    ("The fire killed 3 people. Crews pulled 20 from the river.", ["people", None]),
+])
+def test_a_bare_figure_in_a_coordination_counts_what_its_partner_counts(nlp, sentence, counted):
+    assert [q.counted for q in figures(nlp, sentence)] == counted

@@ -242,22 +242,65 @@ def _merge_same_content(relations: Sequence[Relation]) -> list[Relation]:
 def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outlet) -> list[Claim]:
     claims: list[Claim] = []
     own = [outlet.lower()] if outlet else []
+
+    def add(cid: str, lo: int, hi: int, span: Span, chain=(), cue=None, denied=False) -> None:
+        """One claim per proposition: a consequence told by a participle is its own claim."""
+        consequence = _consequence(doc, lo, hi)
+        if consequence is None:
+            claims.append(_claim(cid, article_id, sentence, span, doc.text[span.start:span.end],
+                                 list(doc[lo:hi]), chain, cue, denied))
+            return
+        (mlo, mhi), (plo, phi) = consequence
+        for suffix, (a, b) in (("", (mlo, mhi)), ("p", (plo, phi))):
+            piece = Span(part, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+            claims.append(_claim(cid + suffix, article_id, sentence, piece, doc[a:b].text, list(doc[a:b]),
+                                 chain, cue, denied))
+
     if not relations:
-        return [_claim(f"{article_id}:{sentence.index}:0", article_id, sentence,
-                       Span(part, sentence.start, sentence.end), sentence.text, list(sent), (), None, False)]
+        add(f"{article_id}:{sentence.index}:0", sent.start, sent.end, Span(part, sentence.start, sentence.end))
+        return claims
     main = _main_clause(sent, relations)
     if main is not None:  # "The agency corrected the toll to 31, saying ...": the outlet's own report
         lo, hi = main
-        claims.append(_claim(f"{article_id}:{sentence.index}:m", article_id, sentence,
-                             Span(part, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])),
-                             doc[lo:hi].text, list(doc[lo:hi]), (), None, False))
+        add(f"{article_id}:{sentence.index}:m", lo, hi, Span(part, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])))
     for n, (rel, chain) in enumerate(relations):
         chain = tuple(s for s in chain if s.name.lower() not in own)  # the article's own voice
         lo, hi = rel.content_tokens
-        text = doc.text[rel.content.start:rel.content.end]
-        claims.append(_claim(f"{article_id}:{sentence.index}:{n}", article_id, sentence, rel.content,
-                             text, list(doc[lo:hi]), chain, rel.cue, rel.denied))
+        add(f"{article_id}:{sentence.index}:{n}", lo, hi, rel.content, chain, rel.cue, rel.denied)
     return claims
+
+
+def _consequence(doc, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'A quake hit X on Saturday, killing 12 people': (the event's tokens, the consequence's).
+
+    A participle after a comma with an object of its own and no subject tells a second
+    proposition (a toll, damage) that other reports state alone; kept in one claim, the
+    pair would match neither those reports nor the bare event. None when there is none.
+    """
+    heads = [t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("VERB", "AUX"):
+        return None
+    verb = heads[0]
+    for c in verb.children:
+        if (c.dep_ != "advcl" or c.tag_ != "VBG" or c.i <= verb.i or doc[c.left_edge.i - 1].text != ","
+                or any(g.dep_ in ("nsubj", "nsubjpass", "mark", "ccomp") for g in c.children)
+                or not _has_object(c)):
+            continue
+        plo, phi = c.left_edge.i, c.right_edge.i + 1
+        comma = plo - 1
+        while phi < hi and doc[phi].is_punct:
+            phi += 1
+        if phi != hi or comma - lo < 4:
+            return None  # something follows the participle, or the event is too short to stand alone
+        while doc[phi - 1].is_punct and phi - 1 > plo:
+            phi -= 1
+        return (lo, comma), (plo, phi)
+    return None
+
+
+def _has_object(verb) -> bool:
+    """A direct object of ``verb`` or of a verb coordinated with it ("destroying or damaging 40 homes")."""
+    return any(g.dep_ == "dobj" for v in (verb, *verb.conjuncts) for g in v.children)
 
 
 def _main_clause(sent, relations) -> tuple[int, int] | None:

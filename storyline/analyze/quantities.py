@@ -38,7 +38,7 @@ bare "one" that does not count anything ("one of them").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Part, Quantity, Span
 
@@ -597,14 +597,49 @@ def _last_noun(doc, k: int):
 
 def find_quantities(doc, part: Part) -> list[Quantity]:
     """Every figure in ``doc`` (one part of an article), in text order."""
-    out: list[Quantity] = []
+    found: list[tuple[Quantity, int, int]] = []  # with the figure's token range
     i = 0
     while i < len(doc):
         q, end = _quantity_at(doc, i, part)
         if q is not None:
-            out.append(q)
+            found.append((q, i, end))
         i = max(end, i + 1)  # a rejected figure ("3-1", "Article 5") is skipped whole
+    return _counted_by_coordination(doc, found)
+
+
+def _counted_by_coordination(doc, found: list[tuple[Quantity, int, int]]) -> list[Quantity]:
+    """A bare figure coordinated with a counted one counts the same thing.
+
+    English leaves the noun out of the second half of a coordination: "killing 12
+    people and injuring about 150", "300 officers in the north and 200 in the south".
+    Left bare, the 150 would count anything and clash with every other figure.
+    """
+    out: list[Quantity] = []
+    for q, start, end in found:
+        if q.counted is None and q.unit is None:
+            verb = _governing_verb(doc, start, end)
+            partner = next((p for p, s, e in reversed(found) if s < start and p.counted and p.unit is None
+                            and _coordinated(verb, _governing_verb(doc, s, e))), None)
+            if partner is not None:
+                q = replace(q, counted=partner.counted)
+        out.append(q)
     return out
+
+
+def _governing_verb(doc, start: int, end: int):
+    """The verb a figure at tokens ``start``..``end`` hangs from, through its noun if any."""
+    tok = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[start])
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _coordinated(a, b) -> bool:
+    """One verb, or two joined by a coordination ("killing ... and injuring ...")."""
+    if a is None or b is None:
+        return False
+    # Tokens are views made afresh on each access: compare positions, not identities.
+    return a.i == b.i or (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
 
 _STARTERS = frozenset(SMALL_NUMBERS) | frozenset(SCALES) | frozenset(VAGUE_PLURALS) | {
