@@ -86,6 +86,9 @@ def test_negation(nlp, text, negated):
     ("The storm is the worst in a decade.", "be"),
     # the reported content, not the reporting verb, is the claim
     ("Two engineers said the levee had cracked.", "crack"),
+    # an expectation frames the event: the event's verb tells which event it is
+    ("About 900 volunteers are expected to be gathered by Sunday.", "gather"),
+    ("The council plans to close the ferry route in May.", "close"),
 ])
 def test_predicate_is_the_lemma_of_the_claims_main_verb(nlp, text, predicate):
     assert only(nlp, text).predicate == predicate

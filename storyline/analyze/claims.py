@@ -15,7 +15,7 @@ from typing import Collection, Sequence
 from ..model import Claim, EntityMention, Part, Sentence, Source, Span
 from .attribution import Relation, find_relations, news_agency, outlet_like
 from .cues import (
-    ANONYMITY, ANONYMOUS_NOUNS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
+    ANONYMITY, ANONYMOUS_NOUNS, EXPECTATION_VERBS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
 )
 from .status import claim_status, is_negated
 from .syntax import main_verb
@@ -337,7 +337,14 @@ def _claim(cid, article_id, sentence, span, text, tokens, chain, cue, denied) ->
 
 
 def _predicate(tokens) -> str:
+    """The lemma of the verb naming the claim's event: its main verb, or the verb an
+    expectation frames ("are expected to be assembled" -> "assemble")."""
     verb = main_verb(tokens)
+    while verb is not None and verb.lemma_.lower() in EXPECTATION_VERBS:
+        framed = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if framed is None:
+            break
+        verb = framed
     return verb.lemma_.lower() if verb is not None else ""
 
 

@@ -207,6 +207,11 @@ NEWS_AGENCIES = frozenset({
 REPORT_BACKREFS = frozenset({"report", "article", "story", "piece", "publication", "investigation"})
 
 # Status cues. Multi-word cues are matched on lower-case token sequences.
+# Verbs that frame an expected event rather than name it ("troops are expected to be
+# assembled", "the council plans to vote"): a claim's predicate is the verb they frame.
+EXPECTATION_VERBS = frozenset({
+    "expect", "anticipate", "set", "plan", "intend", "aim", "schedule", "slate", "poise",
+})
 EXPECTED_CUES = (
     "expected to", "set to", "anticipated", "will", "shall", "plans to", "planned to",
     "is to", "are to", "was to", "were to", "going to", "scheduled to", "due to",
