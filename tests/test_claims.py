@@ -191,9 +191,19 @@ def test_a_consequence_told_by_a_participle_is_a_claim_of_its_own(nlp):
     assert [c.predicate for c in claims] == ["sweep", "kill"]
 
 
+def test_a_non_restrictive_relative_clause_is_a_claim_of_its_own(nlp):
+    text = "About 60 people were hurt in the gale, which flattened the harbour wall on Friday."
+    doc = nlp(text)
+    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    assert [c.text for c in claims] == [
+        "About 60 people were hurt in the gale", "which flattened the harbour wall on Friday"]
+    assert [c.predicate for c in claims] == ["hurt", "flatten"]
+
+
 @pytest.mark.parametrize("text", [
     "Rescuers worked through the night, hoping to find survivors.",  # no object of its own
     "The river rose, flooding the road before the bridge closed.",  # more follows the participle
+    "The ferry that sank on Friday carried 40 people.",  # a restrictive relative clause
 ])
 def test_a_participle_without_a_consequence_of_its_own_stays_in_its_claim(nlp, text):
     doc = nlp(text)

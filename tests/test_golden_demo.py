@@ -22,7 +22,6 @@ KNOWN_GAPS: dict[str, str] = {
                                  "'quake struck Velmora province late on Tuesday' sits at cosine 0.94 to 'Tuesday's quake "
                                  "has killed 22 people' (verbs strike / kill, no figure to clash) and takes it in",
     "fact:velmora-toll-22": "the office's toll stood at 22 / has killed 22 people: cosine 0.863, verbs stand / kill",
-    "update:11-northgate-wire-calder-toll-corrected.md": "depends on fact alignment of this article's key facts",
     "update:17-northgate-wire-velmora-toll-magnitude.md": "depends on fact alignment of this article's key facts",
     "update:18-westmark-courier-kastrel-mayor-toll.md": "depends on fact alignment of this article's key facts",
     "update:19-harbor-ledger-velmora-miners-found.md": "depends on fact alignment of this article's key facts",

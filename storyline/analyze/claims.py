@@ -15,7 +15,8 @@ from typing import Collection, Sequence
 from ..model import Claim, EntityMention, Part, Sentence, Source, Span
 from .attribution import Relation, find_relations, news_agency, outlet_like
 from .cues import (
-    ANONYMITY, ANONYMOUS_NOUNS, EXPECTATION_VERBS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS, REPORTING_VERBS, ROLE_NOUNS,
+    ANONYMITY, ANONYMOUS_NOUNS, EXPECTATION_VERBS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS,
+    REPORTING_VERBS, ROLE_NOUNS,
 )
 from .status import claim_status, is_negated
 from .syntax import main_verb
@@ -244,13 +245,13 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
     own = [outlet.lower()] if outlet else []
 
     def add(cid: str, lo: int, hi: int, span: Span, chain=(), cue=None, denied=False) -> None:
-        """One claim per proposition: a consequence told by a participle is its own claim."""
-        consequence = _consequence(doc, lo, hi)
-        if consequence is None:
+        """One claim per proposition: a supplement (``_supplement``) is a claim of its own."""
+        supplement = _supplement(doc, lo, hi)
+        if supplement is None:
             claims.append(_claim(cid, article_id, sentence, span, doc.text[span.start:span.end],
                                  list(doc[lo:hi]), chain, cue, denied))
             return
-        (mlo, mhi), (plo, phi) = consequence
+        (mlo, mhi), (plo, phi) = supplement
         for suffix, (a, b) in (("", (mlo, mhi)), ("p", (plo, phi))):
             piece = Span(part, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
             claims.append(_claim(cid + suffix, article_id, sentence, piece, doc[a:b].text, list(doc[a:b]),
@@ -270,32 +271,42 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
     return claims
 
 
-def _consequence(doc, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """'A quake hit X on Saturday, killing 12 people': (the event's tokens, the consequence's).
+def _supplement(doc, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A second proposition ending a claim: (the main clause's tokens, the supplement's).
 
-    A participle after a comma with an object of its own and no subject tells a second
-    proposition (a toll, damage) that other reports state alone; kept in one claim, the
-    pair would match neither those reports nor the bare event. None when there is none.
+    After a comma, a participle with an object of its own and no subject tells a
+    consequence ("A quake hit X on Saturday, killing 12 people"), and a non-restrictive
+    relative clause an aside ("320 were hurt in the quake, which hit X on Saturday"),
+    each a fact that other reports state alone; kept in one claim, the pair would match
+    neither those reports nor the bare main clause. None when there is none.
     """
     heads = [t for t in doc[lo:hi] if not lo <= t.head.i < hi or t.head.i == t.i]
     if len(heads) != 1 or heads[0].pos_ not in ("VERB", "AUX"):
         return None
-    verb = heads[0]
-    for c in verb.children:
-        if (c.dep_ != "advcl" or c.tag_ != "VBG" or c.i <= verb.i or doc[c.left_edge.i - 1].text != ","
-                or any(g.dep_ in ("nsubj", "nsubjpass", "mark", "ccomp") for g in c.children)
-                or not _has_object(c)):
-            continue
+    for c in _supplement_heads(doc, heads[0], hi):
         plo, phi = c.left_edge.i, c.right_edge.i + 1
         comma = plo - 1
+        if doc[comma].text != ",":
+            continue
         while phi < hi and doc[phi].is_punct:
             phi += 1
         if phi != hi or comma - lo < 4:
-            return None  # something follows the participle, or the event is too short to stand alone
+            return None  # something follows the supplement, or the main clause is too short to stand alone
         while doc[phi - 1].is_punct and phi - 1 > plo:
             phi -= 1
         return (lo, comma), (plo, phi)
     return None
+
+
+def _supplement_heads(doc, verb, hi: int):
+    """Verbs after ``verb`` that may head a supplement: participles, then relative clauses."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and _has_object(c) \
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "mark", "ccomp") for g in c.children):
+            yield c
+    for t in doc[verb.i + 1:hi]:
+        if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX") and doc[t.left_edge.i].lower_ in ("which", "who"):
+            yield t
 
 
 def _has_object(verb) -> bool:
