@@ -75,6 +75,11 @@ def test_hedge_outranks_future(nlp):
     ("No trains have left the station.", True),
     ("The minister never visited the site.", True),
     ("Rescue teams have entered the valley.", False),
+    # one word says "not": "un" + a verb's participle, said of the subject
+    ("The old lighthouse was undamaged.", True),
+    ("The claim remains unverified.", True),
+    ("The old lighthouse was not undamaged.", False),
+    ("The cause of the fire is unclear.", False),  # "clear" here is no participle
 ])
 def test_negation(nlp, text, negated):
     assert only(nlp, text).negated is negated

@@ -21,6 +21,7 @@ from typing import Sequence
 from ..model import ClaimStatus
 from .cues import DENIAL_VERBS, EXPECTED_CUES, HEDGE_CUES, NEGATORS
 from .syntax import main_verb, relative_clause_tokens
+from .wordnet import verb_senses
 
 _MODALS = {"could", "may", "might", "will", "shall", "would", "should", "'ll", "can"}
 
@@ -71,14 +72,33 @@ def is_negated(tokens: Sequence) -> bool:
     object is quantified by "no" ("no troops have crossed").
     """
     root = main_verb(tokens)
-    if root is not None:
-        for child in root.children:
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
-                return True
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and any(
-                g.dep_ == "det" and g.lower_ == "no" for g in child.children
-            ):
-                return True
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in NEGATORS - {"not", "n't"}:
-                return True
+    if root is None:
+        return False
+    # "The dam was undamaged" says "not damaged" in one word; "was not undamaged" cancels out.
+    lexical = any(c.dep_ == "acomp" and negative_participle(c.lower_) for c in root.children)
+    return lexical != _negated_syntactically(root)
+
+
+def _negated_syntactically(root) -> bool:
+    for child in root.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        ):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in NEGATORS - {"not", "n't"}:
+            return True
     return False
+
+
+def negative_participle(word: str) -> bool:
+    """"un" + a verb's participle: "undamaged", "unharmed", "unverified", "unknown".
+
+    Not "unclear" or "unable": the rest must read as a participle of a WordNet verb.
+    """
+    if not word.startswith("un") or not word.endswith(("ed", "en", "wn")):
+        return False
+    rest = word[2:]
+    stems = {rest[:-1], rest[:-2], rest[:-3], rest[:-3] + "y"}  # damage-d, harm-ed, stopp-ed, verif-ied
+    return any(stem in verb_senses() for stem in stems if len(stem) > 2)
