@@ -18,10 +18,10 @@ from .cues import (
     ANONYMITY, ANONYMOUS_NOUNS, EXPECTATION_VERBS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS,
     REPORTING_VERBS, ROLE_NOUNS,
 )
+from .furniture import BYLINE
 from .status import claim_status, is_negated
 from .syntax import main_verb
 
-_BYLINE = re.compile(r"^(by|from|written by|reporting by|editing by)\s+[A-Z]", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(\([^)]*\))?\s*[-–—:]*$")
 _CAPTION = re.compile(r"^\(?(photo|image|picture|caption|video|watch|file photo|credit)\b|getty images|/\s*(ap|afp|reuters)\b", re.I)
 # "This article first appeared in X", "Originally published by X": where the copy comes from,
@@ -48,7 +48,7 @@ def not_a_claim(sent) -> str | None:
         return "caption"
     if _DATELINE.match(text) or (len(sent) <= 6 and text.rstrip().endswith(("-", "—", "–"))):
         return "dateline"
-    if _BYLINE.match(text) and len(sent) <= 8 and not any(t.pos_ == "VERB" for t in sent):
+    if BYLINE.match(text) and len(sent) <= 8 and not any(t.pos_ == "VERB" for t in sent):
         return "byline"
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return "no verb"

@@ -38,6 +38,7 @@ from ..model import Entity, EntityMention, Part, Span
 from .entities_gazetteer import (
     CAPITAL_AS_GOVERNMENT, CAPITALS_ONLY, COUNTRIES, DEMONYMS, ORGANISATIONS, PLACES, TITLES,
 )
+from .furniture import dateline_places, furniture_spans, inside_any
 
 NOT_ENTITIES = frozenset({"CARDINAL", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
@@ -149,7 +150,7 @@ class _Raw:
     label: str
     key: str = ""
     demonym: bool = False
-    gazetteer: bool = False
+    gazetteer: bool = False  # the type is certain: a gazetteer name or a dateline's place
     dep: str = ""
 
 
@@ -208,8 +209,21 @@ def _mentions(doc, part: Part) -> list[_Raw]:
             i = hit.end
         else:
             i += 1
+    # Names in bylines, credits and page furniture are not the story's ("By Jane Doe").
+    furniture = furniture_spans(text)
+    out = [r for r in out if not inside_any(r.start, r.end, furniture)]
+    out = _dateline_as_place(out, text, part, dateline_places(text, furniture))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _dateline_as_place(raws: list[_Raw], text: str, part: Part, places: list[tuple[int, int]]) -> list[_Raw]:
+    """A dateline's town is a place, whatever the model read there ("STOCKTON (KXYZ)" PERSON)."""
+    if not places:
+        return raws
+    kept = [r for r in raws if not inside_any(r.start, r.end, places)]
+    # Marked as the gazetteer's, so that no person's surname takes it over.
+    return kept + [_Raw(part, s, e, text[s:e], "GPE", gazetteer=True) for s, e in places]
 
 
 def _raw(text: str, part: Part, start: int, end: int, label: str, dep: str) -> _Raw | None:

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Sequence
 
 from ..model import EntityMention, Part
+from .furniture import furniture_spans, inside_any
 
 # A headline names the event in a few words: each of its words counts as this many.
 TITLE_WEIGHT = 3.0
@@ -27,7 +28,12 @@ def article_terms(parts: Sequence[tuple[Part, object]], mentions: Sequence[Entit
     counts: Counter[str] = Counter()
     for part, doc in parts:
         weight = TITLE_WEIGHT if part == "title" else 1.0
+        # Credits and page furniture ("enable JavaScript to watch this video") are shared by
+        # every page of a site, whatever the story.
+        furniture = furniture_spans(doc.text)  # type: ignore[attr-defined]
         for token in doc:  # type: ignore[attr-defined]
+            if furniture and inside_any(token.idx, token.idx + len(token), furniture):
+                continue
             lemma = _content_lemma(token)
             if lemma:
                 counts[lemma] += weight
