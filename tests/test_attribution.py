@@ -579,3 +579,19 @@ def test_research_by_a_person_cited_by_an_outlet_is_that_persons(nlp, who):
     # the parser hangs "by" on "cites" or on "research": either way the person is the source
     [c] = claims_of(nlp, f"The Evening Star cites research by {who}, suggesting that the seepage doubled in May.")
     assert [s.name for s in c.attribution] == ["Mara Quist", "The Evening Star"]
+
+
+
+def test_a_subject_inside_the_quotation_is_not_its_speaker(nlp):
+    # the parser takes "mode", inside the quotation, for the subject of "said"
+    text = ("“The phones have not stopped ringing. Pure panic mode,” said Mara Quist, "
+            "a Boston-based director of the Harbor Workers Union.")
+    [spoken] = [c for c in claims_of(nlp, text) if "panic" in c.text]
+    assert spoken.attribution[0].name == "Mara Quist" and spoken.attribution[0].cue == "said"
+    assert "Quist" not in spoken.text
+
+
+def test_a_quotation_run_on_from_an_earlier_sentence_is_its_speaker_s(nlp):
+    text = "“We asked for the tapes. Nothing at all,” Tom Berry said as the crowd moved on."
+    [spoken] = [c for c in claims_of(nlp, text) if "Nothing at all" in c.text]
+    assert spoken.attribution[0].name == "Tom Berry" and "Berry" not in spoken.text

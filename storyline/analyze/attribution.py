@@ -407,13 +407,15 @@ def _preceding_quote(verb):
     lo = min(_subtree_range(subj)[0], verb.i) if subj is not None and subj.i < verb.i else verb.i
     if subj is None and lo > sent.start:
         return None
+    while lo < verb.i and doc[lo].is_punct:
+        lo += 1  # the parser may hang the closing mark on the speaker: '...,” Lee, an aide, said'
     i = lo - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in (",", ":")):
         i -= 1
     if i < 0 or not closes_quote(doc[i]):
         return None
-    if i >= sent.start:  # the quotation is in this sentence and must open it
-        return (sent.start, i + 1) if opens_quote(doc[sent.start]) else None
+    if i >= sent.start:  # the quotation is in this sentence and must open it, or run on from before it
+        return (sent.start, i + 1) if opens_quote(doc[sent.start]) or _quote_runs_into(sent) else None
     # the speaker's sentence only names the speaker: "one voter wrote." / "he said on Monday."
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) or verb.dep_ != "ROOT":
         return None
@@ -425,10 +427,23 @@ def _preceding_quote(verb):
     return opening, i + 1
 
 
+def _quote_runs_into(sent) -> bool:
+    """Does a quotation opened in an earlier sentence of the paragraph run into ``sent``
+    ('“We asked for the tapes. [...] shut up,” Lee said')? The last mark before it opens one."""
+    doc, i = sent.doc, sent.start - 1
+    while i >= 0 and "\n" not in doc[i].text:
+        if opens_quote(doc[i]):
+            return True
+        if closes_quote(doc[i]):
+            return False
+        i -= 1
+    return False
+
+
 def _subject(verb):
     """The subject of ``verb``: the nearest ``nsubj`` before it ("2:00 p.m. A court document
     says": not the time), else one after it, else the agent of a passive, else a stray one."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _quote_between(c, verb)]
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
@@ -443,6 +458,16 @@ def _subject(verb):
             if inner:
                 return inner[0]
     return _stray_subject(verb)
+
+
+def _quote_between(subj, verb) -> bool:
+    """Does a quotation mark stand between a subject and its verb? '“..., it will,” said Lee'
+    and '“Full panic,” said Lee' give the verb a subject from inside the quotation, and
+    '..., Lee said on Fox's “Fox and Friends.”' one from a title after it: none is the speaker.
+    Marks inside the subject's own phrase ('Lee, who called it “a farce,” said') do not count."""
+    lo, hi = sorted((subj.i, verb.i))
+    own = {t.i for t in subj.subtree}
+    return any(t.text in _OPEN_QUOTES + _CLOSE_QUOTES and t.i not in own for t in subj.doc[lo + 1:hi])
 
 
 _STRAY_DEPS = {"appos", "conj", "npadvmod", "dobj", "nmod", "attr"}
@@ -768,7 +793,7 @@ def _content_of(verb):
     # a clause starting past a line break after the verb is a paragraph the parser ran into
     ccomps = [c for c in ccomps if not _after_line_break(verb, _clause_range(c)[0])]
     if ccomps:
-        return [(_clause_range(c), False, c) for c in ccomps]
+        return [(_before_speaker(_clause_range(c), verb), False, c) for c in ccomps]
     quote = _preceding_quote(verb)
     if quote is not None:
         return [(quote, False, _QUOTATION)]
@@ -823,6 +848,16 @@ def _content_of(verb):
         if c.dep_ == "dobj" and c.pos_ != "PRON":
             return [(_subtree_range(c), False, c)]
     return None
+
+
+def _before_speaker(span: tuple[int, int], verb) -> tuple[int, int]:
+    """A clause that runs over its own speaker ('“... our military,” Flynn, an aide, said',
+    the parser hanging the name on the quotation) stops where the speaker's phrase starts."""
+    lo, hi = span
+    subj = _subject(verb)
+    if subj is not None and lo < subj.i < hi:
+        hi = max(lo + 1, _subtree_range(subj)[0])
+    return lo, hi
 
 
 def _clause_after_adjunct(verb) -> list:
