@@ -595,3 +595,25 @@ def test_a_quotation_run_on_from_an_earlier_sentence_is_its_speaker_s(nlp):
     text = "“We asked for the tapes. Nothing at all,” Tom Berry said as the crowd moved on."
     [spoken] = [c for c in claims_of(nlp, text) if "Nothing at all" in c.text]
     assert spoken.attribution[0].name == "Tom Berry" and "Berry" not in spoken.text
+
+
+@pytest.mark.parametrize("text, who, said", [
+    ("A group of nurses sent a letter to the hospital board, calling for the director's dismissal.",
+     "group of nurses", "calling for the director's dismissal"),
+    ("Small groups of marchers continued to call for a new inquiry into the fire.",
+     "Small groups of marchers", "call for a new inquiry into the fire"),
+    ("The residents, who gathered at the pier and called for new railings, left at noon.",
+     "The residents", "called for new railings"),
+])
+def test_a_spoken_act_without_a_subject_is_said_by_its_governor_s(nlp, text, who, said):
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == who and c.text == said
+
+
+@pytest.mark.parametrize("text", [
+    "The panel fined the clerk for refusing to testify.",  # the clerk refused, not the panel
+    "If a new offer were made, the union would vote on it.",  # a clause of its own
+    "The ministry declined to comment.",
+])
+def test_a_verb_that_does_not_share_its_governor_s_subject_makes_no_claim_of_it(nlp, text):
+    assert all(not c.attribution for c in claims_of(nlp, text)), text

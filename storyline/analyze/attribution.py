@@ -532,7 +532,7 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
     subj = _subject(verb)
     governor = _governor(verb) if subj is None and depth < 2 else None
     if governor is not None:
-        chain.extend(_chain_for(governor, part, mentions, outlets, _cue_text(governor), depth + 1))
+        chain.extend(_chain_for(governor, part, mentions, outlets, cue, depth + 1))  # "X did A, saying B": cue "saying"
     elif subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         chain.append(_issuer(verb, part, mentions, outlets, cue))
     elif subj is not None and not (subj.lower_ == "it" and any(c.dep_ == "nsubjpass" for c in verb.children)):
@@ -751,14 +751,15 @@ def _seen_as(verb):
     """'Critics see the program as a loophole', 'voters view him favorably': the object with the
     view taken of it is the content. 'She saw the tweet' (no "as", no verdict) is none."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objs or _subject(verb) is None or objs[0].lower_ in ("what", "which", "that"):
+    subj, shared = _actor(verb)
+    if not objs or subj is None or objs[0].lower_ in ("what", "which", "that"):
         return None  # "what he sees as the cause" names a thing inside another statement
     obj = objs[0]
     view = [c for c in verb.children if c.i > obj.i and (c.dep_ == "prep" and c.lower_ == "as"
                                                            or c.dep_ == "advmod" and c.lower_ in VERDICT_ADVERBS)]
     if not view:
         return None
-    return _whole_clause(verb, _subject(verb), [obj])  # "Critics see the plan as a betrayal", whole
+    return _whole_clause(verb, None if shared else subj, [obj])  # "Critics see the plan as a betrayal", whole
 
 
 def _anonymity_formula(xcomp) -> bool:
@@ -877,19 +878,19 @@ def _stance(verb):
     """'Lowe criticized the plan for its cost': the whole clause is what Lowe said, as the
     object alone ("the plan") would not read as a claim. Needs an object (or a passive subject:
     "the plan was criticized by Lowe"); "attacked the town" is an act unless a person speaks."""
-    subj = _subject(verb)
+    subj, shared = _actor(verb)
     target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and c.i > verb.i]
     if subj is None or not target:
         return None
     if verb.lemma_ in PHYSICAL_TOO and not _a_person(subj):
         return None
-    return _whole_clause(verb, subj, target)
+    return _whole_clause(verb, None if shared else subj, target)
 
 
 def _spoken_act(verb):
     """'Lowe mentioned the audit', 'Lowe called for a ban', 'Lowe talked about the pier': what
     was put into words, said as the whole clause (like a stance)."""
-    subj = _subject(verb)
+    subj, shared = _actor(verb)
     if subj is None:
         return None
     lemma = verb.lemma_.lower()
@@ -905,7 +906,50 @@ def _spoken_act(verb):
         return None
     if not target or any(ANONYMITY.search(" ".join(t.text for t in c.subtree)) for c in target):
         return None  # "who spoke on condition of anonymity": how a source was heard
-    return _whole_clause(verb, subj, target)
+    return _whole_clause(verb, None if shared else subj, target)
+
+
+# Verbs whose subject an infinitive after them shares as its speaker: "X continued to call
+# for A" calls for A; "X refused (wanted, hoped) to criticize A" criticizes nothing.
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep", "resume"})
+
+
+def _actor(verb):
+    """The subject of a stance or a spoken act, and whether it is shared with the verb this one
+    hangs on: "..., calling for his dismissal" after "Doctors sent a letter", "X continued to
+    call for A", "protesters, who marched and called for A". A shared subject stays out of the
+    claim, which starts at the verb."""
+    subj = _subject(verb)
+    if subj is not None:
+        return subj, False
+    governor = _governor(verb) if _shares_subject(verb) else None
+    shared = _subject(governor) if governor is not None else None
+    return (shared, True) if shared is not None and _speaker_like(shared) else (None, False)
+
+
+def _shares_subject(verb) -> bool:
+    """Does a verb without a subject take its governor's? A participle or infinitive does
+    ("..., calling for", "took to the air to attack"), a verb coordinated with it does ("marched
+    and called for"), "by calling" does; a finite verb without one is otherwise a parse error,
+    and "fined him for refusing" is about the object."""
+    if any(c.dep_ in ("nsubjpass", "mark") for c in verb.children):
+        return False  # "if a deal were offered": a clause of its own
+    if verb.dep_ == "advcl":
+        return verb.tag_ in ("VBG", "VB")
+    if verb.dep_ == "xcomp":
+        return verb.head.lemma_.lower() in _ASPECT_VERBS
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ == "by"
+    # coordinated by "and", "but": "..., since Lowe, at the debate, cited A" lost its subject
+    return verb.dep_ == "conj" and any(t.dep_ == "cc" for t in verb.doc[verb.head.i + 1:verb.i])
+
+
+def _speaker_like(tok) -> bool:
+    """Could ``tok`` speak: a person, a group, an organisation, or a pronoun for one?"""
+    ent = _ent_of(tok)
+    return tok.lower_ in ("he", "she", "they", "we", "i", "who", "it") or tok.pos_ == "PROPN" \
+        or ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or tok.lemma_.lower() in ROLE_NOUNS | ORGANISATION_NOUNS
 
 
 def _whole_clause(verb, subj, target):
@@ -916,7 +960,7 @@ def _whole_clause(verb, subj, target):
     each makes a claim of its own."""
     parts = [c for c in verb.children if c.i > verb.i and c.dep_ not in _NOT_THE_CLAUSE]
     # the source stays in the claim, unless a clause of its own ("Lowe, who said A,") is in it
-    source_in_claim = subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
+    source_in_claim = subj is not None and subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
     starts = [verb.i] + [t.left_edge.i for t in target + ([subj] if source_in_claim else [])]
     lo = max(min(starts), verb.sent.start)
     hi = max([verb.i] + [c.right_edge.i for c in parts]) + 1
