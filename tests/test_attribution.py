@@ -617,3 +617,10 @@ def test_a_spoken_act_without_a_subject_is_said_by_its_governor_s(nlp, text, who
 ])
 def test_a_verb_that_does_not_share_its_governor_s_subject_makes_no_claim_of_it(nlp, text):
     assert all(not c.attribution for c in claims_of(nlp, text)), text
+
+
+def test_hope_is_read_as_hope_not_hop(nlp):
+    # the English model lemmatises every form of "hope" as "hop"
+    [c] = claims_of(nlp, "The harbour master hopes the new gates will hold.")
+    assert c.attribution[0].name == "The harbour master" and c.text == "the new gates will hold"
+    assert all(not c.attribution for c in claims_of(nlp, "The rabbit hopped across the lawn."))
