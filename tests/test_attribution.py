@@ -624,3 +624,26 @@ def test_hope_is_read_as_hope_not_hop(nlp):
     [c] = claims_of(nlp, "The harbour master hopes the new gates will hold.")
     assert c.attribution[0].name == "The harbour master" and c.text == "the new gates will hold"
     assert all(not c.attribution for c in claims_of(nlp, "The rabbit hopped across the lawn."))
+
+
+@pytest.mark.parametrize("text, who, said", [
+    ("The dock workers voiced concern about the new shift rota.", "The dock workers", "voiced concern"),
+    ("The auditor listed three failures in the ferry contract.", "The auditor", "listed three failures"),
+    ("Marchers chanted “Open the gates!” outside the town hall.", "Marchers", "Open the gates"),
+    ("The county court ruled that the toll was unlawful.", "The county court", "the toll was unlawful"),
+    ("The union campaigned for lower rents in the port.", "The union", "campaigned for lower rents"),
+])
+def test_words_said_aloud_voiced_or_ruled_are_their_speaker_s(nlp, text, who, said):
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == who and said in c.text
+
+
+def test_a_disputed_figure_is_denied(nlp):
+    [c] = claims_of(nlp, "The harbour board disputed the official count.")
+    assert c.attribution[0].name == "The harbour board" and c.status == "denied"
+
+
+@pytest.mark.parametrize("text", ["The old king ruled the island for forty years.",
+                                  "The fans shouted insults at the referee."])
+def test_ruling_a_country_or_shouting_insults_says_nothing(nlp, text):
+    assert all(not c.attribution for c in claims_of(nlp, text)), text

@@ -362,11 +362,13 @@ def closes_quote(tok) -> bool:
 
 
 def _following_quote(verb):
-    """'She said, “...”' / 'He told the crowd: "..."': the quotation after the verb is the
-    content. 'He said:' ending a sentence introduces the next one (a quoted paragraph)."""
+    """'She said, “...”' / 'He told the crowd: "..."' / 'They chanted “...”': the quotation after
+    the verb is the content. 'He said:' ending a sentence introduces the next one (a quoted paragraph)."""
     doc = verb.doc
     sent = verb.sent
     i = verb.i + 1
+    if i < sent.end and opens_quote(doc[i]):
+        return _quotation_from(doc, i)  # 'marchers chanted “Open the gates!”'
     # an addressee or an adjunct may stand between: "told the crowd", "said in a statement"
     while i < sent.end and (doc[i].is_space or doc[i].text not in (",", ":") and doc[i].head.i != doc[i].i
                             and verb.i in [a.i for a in doc[i].ancestors] and doc[i].pos_ not in ("VERB", "AUX")):
