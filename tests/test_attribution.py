@@ -647,3 +647,10 @@ def test_a_disputed_figure_is_denied(nlp):
                                   "The fans shouted insults at the referee."])
 def test_ruling_a_country_or_shouting_insults_says_nothing(nlp, text):
     assert all(not c.attribution for c in claims_of(nlp, text)), text
+
+
+def test_what_a_source_identifies_something_as_is_its_claim(nlp):
+    [c] = claims_of(nlp, "The senator identified rising rents as the main cause of the protests.")
+    assert c.attribution[0].name == "The senator"
+    assert c.text == "rising rents as the main cause of the protests"
+    assert all(not c.attribution for c in claims_of(nlp, "Police identified the driver on Monday."))

@@ -702,7 +702,9 @@ def _figure_revised(verb):
     return [((start, end + 1), False, objs[0])]
 
 
-_NAMING_VERBS = {"call", "describe", "label", "brand", "dub"}
+_NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "identify"}
+# Of those, the ones whose judgement follows "as": "described the plan as a disaster".
+_NAMING_AS = {"describe", "brand", "identify"}
 _FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest"}
 _FINDINGS = DOCUMENT_NOUNS | {"result", "results", "number", "numbers", "count", "tally", "exit"}
 
@@ -738,7 +740,7 @@ def _characterisation(verb):
     if not objs or objs[0].pos_ == "PRON" and objs[0].lower_ in ("it", "this", "that") and verb.lemma_ != "call":
         return None
     obj = objs[0]
-    if verb.lemma_ == "describe" or verb.lemma_ == "brand":
+    if verb.lemma_ in _NAMING_AS:
         second = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
     else:
         second = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]

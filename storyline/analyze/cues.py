@@ -34,6 +34,7 @@ REPORTING_VERBS = frozenset({
     # words said aloud ("marchers chanted “...”", "she shouted that ..."), a court's ruling,
     # and rejections like "deny" ("the mayor disputed the figures")
     "chant", "shout", "yell", "scream", "exclaim", "rule", "rebut", "refute", "dispute",
+    "identify",  # "identified the cuts as the cause" (see attribution._characterisation)
 }) | REVISION_VERBS  # "corrected the toll to 31" (see attribution._figure_revised)
 
 # Verbs of a public stance taken in words: "X criticized Y for Z", "X endorsed Y". What the
@@ -103,7 +104,7 @@ CLAUSE_ONLY = frozenset({
     "demand", "urge", "signal", "post", "publish", "project", "calculate", "mention",
     "comment", "joke", "continue", "begin", "observe", "remark", "inform", "assure", "think", "believe",
     "suspect", "assume", "doubt", "charge", "accuse", "tell", "add", "write", "cite", "judge",
-    "shout", "yell", "scream", "exclaim", "rule",  # "shouted insults", "ruled the country"
+    "shout", "yell", "scream", "exclaim", "rule", "identify",  # "shouted insults", "ruled the country"
 })
 
 # A source that rejects the content: the claim is "denied".
