@@ -579,3 +579,78 @@ def test_research_by_a_person_cited_by_an_outlet_is_that_persons(nlp, who):
     # the parser hangs "by" on "cites" or on "research": either way the person is the source
     [c] = claims_of(nlp, f"The Evening Star cites research by {who}, suggesting that the seepage doubled in May.")
     assert [s.name for s in c.attribution] == ["Mara Quist", "The Evening Star"]
+
+
+
+def test_a_subject_inside_the_quotation_is_not_its_speaker(nlp):
+    # the parser takes "mode", inside the quotation, for the subject of "said"
+    text = ("“The phones have not stopped ringing. Pure panic mode,” said Mara Quist, "
+            "a Boston-based director of the Harbor Workers Union.")
+    [spoken] = [c for c in claims_of(nlp, text) if "panic" in c.text]
+    assert spoken.attribution[0].name == "Mara Quist" and spoken.attribution[0].cue == "said"
+    assert "Quist" not in spoken.text
+
+
+def test_a_quotation_run_on_from_an_earlier_sentence_is_its_speaker_s(nlp):
+    text = "“We asked for the tapes. Nothing at all,” Tom Berry said as the crowd moved on."
+    [spoken] = [c for c in claims_of(nlp, text) if "Nothing at all" in c.text]
+    assert spoken.attribution[0].name == "Tom Berry" and "Berry" not in spoken.text
+
+
+@pytest.mark.parametrize("text, who, said", [
+    ("A group of nurses sent a letter to the hospital board, calling for the director's dismissal.",
+     "group of nurses", "calling for the director's dismissal"),
+    ("Small groups of marchers continued to call for a new inquiry into the fire.",
+     "Small groups of marchers", "call for a new inquiry into the fire"),
+    ("The residents, who gathered at the pier and called for new railings, left at noon.",
+     "The residents", "called for new railings"),
+])
+def test_a_spoken_act_without_a_subject_is_said_by_its_governor_s(nlp, text, who, said):
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == who and c.text == said
+
+
+@pytest.mark.parametrize("text", [
+    "The panel fined the clerk for refusing to testify.",  # the clerk refused, not the panel
+    "If a new offer were made, the union would vote on it.",  # a clause of its own
+    "The ministry declined to comment.",
+])
+def test_a_verb_that_does_not_share_its_governor_s_subject_makes_no_claim_of_it(nlp, text):
+    assert all(not c.attribution for c in claims_of(nlp, text)), text
+
+
+def test_hope_is_read_as_hope_not_hop(nlp):
+    # the English model lemmatises every form of "hope" as "hop"
+    [c] = claims_of(nlp, "The harbour master hopes the new gates will hold.")
+    assert c.attribution[0].name == "The harbour master" and c.text == "the new gates will hold"
+    assert all(not c.attribution for c in claims_of(nlp, "The rabbit hopped across the lawn."))
+
+
+@pytest.mark.parametrize("text, who, said", [
+    ("The dock workers voiced concern about the new shift rota.", "The dock workers", "voiced concern"),
+    ("The auditor listed three failures in the ferry contract.", "The auditor", "listed three failures"),
+    ("Marchers chanted “Open the gates!” outside the town hall.", "Marchers", "Open the gates"),
+    ("The county court ruled that the toll was unlawful.", "The county court", "the toll was unlawful"),
+    ("The union campaigned for lower rents in the port.", "The union", "campaigned for lower rents"),
+])
+def test_words_said_aloud_voiced_or_ruled_are_their_speaker_s(nlp, text, who, said):
+    [c] = [c for c in claims_of(nlp, text) if c.attribution]
+    assert c.attribution[0].name == who and said in c.text
+
+
+def test_a_disputed_figure_is_denied(nlp):
+    [c] = claims_of(nlp, "The harbour board disputed the official count.")
+    assert c.attribution[0].name == "The harbour board" and c.status == "denied"
+
+
+@pytest.mark.parametrize("text", ["The old king ruled the island for forty years.",
+                                  "The fans shouted insults at the referee."])
+def test_ruling_a_country_or_shouting_insults_says_nothing(nlp, text):
+    assert all(not c.attribution for c in claims_of(nlp, text)), text
+
+
+def test_what_a_source_identifies_something_as_is_its_claim(nlp):
+    [c] = claims_of(nlp, "The senator identified rising rents as the main cause of the protests.")
+    assert c.attribution[0].name == "The senator"
+    assert c.text == "rising rents as the main cause of the protests"
+    assert all(not c.attribution for c in claims_of(nlp, "Police identified the driver on Monday."))

@@ -362,11 +362,13 @@ def closes_quote(tok) -> bool:
 
 
 def _following_quote(verb):
-    """'She said, “...”' / 'He told the crowd: "..."': the quotation after the verb is the
-    content. 'He said:' ending a sentence introduces the next one (a quoted paragraph)."""
+    """'She said, “...”' / 'He told the crowd: "..."' / 'They chanted “...”': the quotation after
+    the verb is the content. 'He said:' ending a sentence introduces the next one (a quoted paragraph)."""
     doc = verb.doc
     sent = verb.sent
     i = verb.i + 1
+    if i < sent.end and opens_quote(doc[i]):
+        return _quotation_from(doc, i)  # 'marchers chanted “Open the gates!”'
     # an addressee or an adjunct may stand between: "told the crowd", "said in a statement"
     while i < sent.end and (doc[i].is_space or doc[i].text not in (",", ":") and doc[i].head.i != doc[i].i
                             and verb.i in [a.i for a in doc[i].ancestors] and doc[i].pos_ not in ("VERB", "AUX")):
@@ -407,13 +409,15 @@ def _preceding_quote(verb):
     lo = min(_subtree_range(subj)[0], verb.i) if subj is not None and subj.i < verb.i else verb.i
     if subj is None and lo > sent.start:
         return None
+    while lo < verb.i and doc[lo].is_punct:
+        lo += 1  # the parser may hang the closing mark on the speaker: '...,” Lee, an aide, said'
     i = lo - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in (",", ":")):
         i -= 1
     if i < 0 or not closes_quote(doc[i]):
         return None
-    if i >= sent.start:  # the quotation is in this sentence and must open it
-        return (sent.start, i + 1) if opens_quote(doc[sent.start]) else None
+    if i >= sent.start:  # the quotation is in this sentence and must open it, or run on from before it
+        return (sent.start, i + 1) if opens_quote(doc[sent.start]) or _quote_runs_into(sent) else None
     # the speaker's sentence only names the speaker: "one voter wrote." / "he said on Monday."
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) or verb.dep_ != "ROOT":
         return None
@@ -425,10 +429,23 @@ def _preceding_quote(verb):
     return opening, i + 1
 
 
+def _quote_runs_into(sent) -> bool:
+    """Does a quotation opened in an earlier sentence of the paragraph run into ``sent``
+    ('“We asked for the tapes. [...] shut up,” Lee said')? The last mark before it opens one."""
+    doc, i = sent.doc, sent.start - 1
+    while i >= 0 and "\n" not in doc[i].text:
+        if opens_quote(doc[i]):
+            return True
+        if closes_quote(doc[i]):
+            return False
+        i -= 1
+    return False
+
+
 def _subject(verb):
     """The subject of ``verb``: the nearest ``nsubj`` before it ("2:00 p.m. A court document
     says": not the time), else one after it, else the agent of a passive, else a stray one."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _quote_between(c, verb)]
     if subjects:
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
@@ -443,6 +460,16 @@ def _subject(verb):
             if inner:
                 return inner[0]
     return _stray_subject(verb)
+
+
+def _quote_between(subj, verb) -> bool:
+    """Does a quotation mark stand between a subject and its verb? '“..., it will,” said Lee'
+    and '“Full panic,” said Lee' give the verb a subject from inside the quotation, and
+    '..., Lee said on Fox's “Fox and Friends.”' one from a title after it: none is the speaker.
+    Marks inside the subject's own phrase ('Lee, who called it “a farce,” said') do not count."""
+    lo, hi = sorted((subj.i, verb.i))
+    own = {t.i for t in subj.subtree}
+    return any(t.text in _OPEN_QUOTES + _CLOSE_QUOTES and t.i not in own for t in subj.doc[lo + 1:hi])
 
 
 _STRAY_DEPS = {"appos", "conj", "npadvmod", "dobj", "nmod", "attr"}
@@ -507,7 +534,7 @@ def _chain_for(verb, part, mentions, outlets, cue, depth: int = 0) -> tuple[Sour
     subj = _subject(verb)
     governor = _governor(verb) if subj is None and depth < 2 else None
     if governor is not None:
-        chain.extend(_chain_for(governor, part, mentions, outlets, _cue_text(governor), depth + 1))
+        chain.extend(_chain_for(governor, part, mentions, outlets, cue, depth + 1))  # "X did A, saying B": cue "saying"
     elif subj is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         chain.append(_issuer(verb, part, mentions, outlets, cue))
     elif subj is not None and not (subj.lower_ == "it" and any(c.dep_ == "nsubjpass" for c in verb.children)):
@@ -675,7 +702,9 @@ def _figure_revised(verb):
     return [((start, end + 1), False, objs[0])]
 
 
-_NAMING_VERBS = {"call", "describe", "label", "brand", "dub"}
+_NAMING_VERBS = {"call", "describe", "label", "brand", "dub", "identify"}
+# Of those, the ones whose judgement follows "as": "described the plan as a disaster".
+_NAMING_AS = {"describe", "brand", "identify"}
 _FINDING_VERBS = {"show", "find", "reveal", "indicate", "suggest"}
 _FINDINGS = DOCUMENT_NOUNS | {"result", "results", "number", "numbers", "count", "tally", "exit"}
 
@@ -711,7 +740,7 @@ def _characterisation(verb):
     if not objs or objs[0].pos_ == "PRON" and objs[0].lower_ in ("it", "this", "that") and verb.lemma_ != "call":
         return None
     obj = objs[0]
-    if verb.lemma_ == "describe" or verb.lemma_ == "brand":
+    if verb.lemma_ in _NAMING_AS:
         second = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
     else:
         second = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i]
@@ -726,14 +755,15 @@ def _seen_as(verb):
     """'Critics see the program as a loophole', 'voters view him favorably': the object with the
     view taken of it is the content. 'She saw the tweet' (no "as", no verdict) is none."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objs or _subject(verb) is None or objs[0].lower_ in ("what", "which", "that"):
+    subj, shared = _actor(verb)
+    if not objs or subj is None or objs[0].lower_ in ("what", "which", "that"):
         return None  # "what he sees as the cause" names a thing inside another statement
     obj = objs[0]
     view = [c for c in verb.children if c.i > obj.i and (c.dep_ == "prep" and c.lower_ == "as"
                                                            or c.dep_ == "advmod" and c.lower_ in VERDICT_ADVERBS)]
     if not view:
         return None
-    return _whole_clause(verb, _subject(verb), [obj])  # "Critics see the plan as a betrayal", whole
+    return _whole_clause(verb, None if shared else subj, [obj])  # "Critics see the plan as a betrayal", whole
 
 
 def _anonymity_formula(xcomp) -> bool:
@@ -768,7 +798,7 @@ def _content_of(verb):
     # a clause starting past a line break after the verb is a paragraph the parser ran into
     ccomps = [c for c in ccomps if not _after_line_break(verb, _clause_range(c)[0])]
     if ccomps:
-        return [(_clause_range(c), False, c) for c in ccomps]
+        return [(_before_speaker(_clause_range(c), verb), False, c) for c in ccomps]
     quote = _preceding_quote(verb)
     if quote is not None:
         return [(quote, False, _QUOTATION)]
@@ -825,6 +855,16 @@ def _content_of(verb):
     return None
 
 
+def _before_speaker(span: tuple[int, int], verb) -> tuple[int, int]:
+    """A clause that runs over its own speaker ('“... our military,” Flynn, an aide, said',
+    the parser hanging the name on the quotation) stops where the speaker's phrase starts."""
+    lo, hi = span
+    subj = _subject(verb)
+    if subj is not None and lo < subj.i < hi:
+        hi = max(lo + 1, _subtree_range(subj)[0])
+    return lo, hi
+
+
 def _clause_after_adjunct(verb) -> list:
     """'X said in a statement that A': the parser hangs the clause on "statement"; a clause
     opened by the conjunction "that" (not the pronoun of "a statement that was read") is
@@ -842,19 +882,19 @@ def _stance(verb):
     """'Lowe criticized the plan for its cost': the whole clause is what Lowe said, as the
     object alone ("the plan") would not read as a claim. Needs an object (or a passive subject:
     "the plan was criticized by Lowe"); "attacked the town" is an act unless a person speaks."""
-    subj = _subject(verb)
+    subj, shared = _actor(verb)
     target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "xcomp" and c.i > verb.i]
     if subj is None or not target:
         return None
     if verb.lemma_ in PHYSICAL_TOO and not _a_person(subj):
         return None
-    return _whole_clause(verb, subj, target)
+    return _whole_clause(verb, None if shared else subj, target)
 
 
 def _spoken_act(verb):
     """'Lowe mentioned the audit', 'Lowe called for a ban', 'Lowe talked about the pier': what
     was put into words, said as the whole clause (like a stance)."""
-    subj = _subject(verb)
+    subj, shared = _actor(verb)
     if subj is None:
         return None
     lemma = verb.lemma_.lower()
@@ -870,7 +910,50 @@ def _spoken_act(verb):
         return None
     if not target or any(ANONYMITY.search(" ".join(t.text for t in c.subtree)) for c in target):
         return None  # "who spoke on condition of anonymity": how a source was heard
-    return _whole_clause(verb, subj, target)
+    return _whole_clause(verb, None if shared else subj, target)
+
+
+# Verbs whose subject an infinitive after them shares as its speaker: "X continued to call
+# for A" calls for A; "X refused (wanted, hoped) to criticize A" criticizes nothing.
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep", "resume"})
+
+
+def _actor(verb):
+    """The subject of a stance or a spoken act, and whether it is shared with the verb this one
+    hangs on: "..., calling for his dismissal" after "Doctors sent a letter", "X continued to
+    call for A", "protesters, who marched and called for A". A shared subject stays out of the
+    claim, which starts at the verb."""
+    subj = _subject(verb)
+    if subj is not None:
+        return subj, False
+    governor = _governor(verb) if _shares_subject(verb) else None
+    shared = _subject(governor) if governor is not None else None
+    return (shared, True) if shared is not None and _speaker_like(shared) else (None, False)
+
+
+def _shares_subject(verb) -> bool:
+    """Does a verb without a subject take its governor's? A participle or infinitive does
+    ("..., calling for", "took to the air to attack"), a verb coordinated with it does ("marched
+    and called for"), "by calling" does; a finite verb without one is otherwise a parse error,
+    and "fined him for refusing" is about the object."""
+    if any(c.dep_ in ("nsubjpass", "mark") for c in verb.children):
+        return False  # "if a deal were offered": a clause of its own
+    if verb.dep_ == "advcl":
+        return verb.tag_ in ("VBG", "VB")
+    if verb.dep_ == "xcomp":
+        return verb.head.lemma_.lower() in _ASPECT_VERBS
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ == "by"
+    # coordinated by "and", "but": "..., since Lowe, at the debate, cited A" lost its subject
+    return verb.dep_ == "conj" and any(t.dep_ == "cc" for t in verb.doc[verb.head.i + 1:verb.i])
+
+
+def _speaker_like(tok) -> bool:
+    """Could ``tok`` speak: a person, a group, an organisation, or a pronoun for one?"""
+    ent = _ent_of(tok)
+    return tok.lower_ in ("he", "she", "they", "we", "i", "who", "it") or tok.pos_ == "PROPN" \
+        or ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or tok.lemma_.lower() in ROLE_NOUNS | ORGANISATION_NOUNS
 
 
 def _whole_clause(verb, subj, target):
@@ -881,7 +964,7 @@ def _whole_clause(verb, subj, target):
     each makes a claim of its own."""
     parts = [c for c in verb.children if c.i > verb.i and c.dep_ not in _NOT_THE_CLAUSE]
     # the source stays in the claim, unless a clause of its own ("Lowe, who said A,") is in it
-    source_in_claim = subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
+    source_in_claim = subj is not None and subj.i < verb.i and not any(t.dep_ in ("relcl", "acl") for t in subj.subtree)
     starts = [verb.i] + [t.left_edge.i for t in target + ([subj] if source_in_claim else [])]
     lo = max(min(starts), verb.sent.start)
     hi = max([verb.i] + [c.right_edge.i for c in parts]) + 1
