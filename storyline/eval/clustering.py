@@ -21,6 +21,7 @@ from typing import Iterable, Sequence
 
 from ..model import AnalysedArticle, Article, EntityMention, Span
 from ..settings import DEFAULT, Settings
+from .metrics import f1
 
 ECB_TUNE = range(1, 36)
 ECB_REPORT = range(36, 46)
@@ -35,7 +36,7 @@ def bcubed(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, floa
     n = len(pred)
     p = sum(both[(a, b)] / by_pred[a] for a, b in zip(pred, gold)) / n
     r = sum(both[(a, b)] / by_gold[b] for a, b in zip(pred, gold)) / n
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def pairwise(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, float]:
@@ -45,7 +46,7 @@ def pairwise(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, fl
     same_both = sum(k * (k - 1) / 2 for k in _groups(list(zip(pred, gold))).values())
     p = same_both / same_pred if same_pred else 1.0
     r = same_both / same_gold if same_gold else 1.0
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
 def _groups(labels) -> dict:
@@ -53,10 +54,6 @@ def _groups(labels) -> dict:
     for label in labels:
         out[label] += 1
     return out
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 # --------------------------------------------------------------------------- running

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable, Sequence
 
+from .metrics import f1, prf
+
 
 def top_k_in_span(ranked: Iterable[date], reference: Sequence[date]) -> list[date]:
     """The first ``len(reference)`` distinct dates of ``ranked`` inside the reference's span."""
@@ -27,10 +29,7 @@ def top_k_in_span(ranked: Iterable[date], reference: Sequence[date]) -> list[dat
 
 def date_prf(predicted: Iterable[date], reference: Iterable[date]) -> tuple[float, float, float]:
     pred, ref = set(predicted), set(reference)
-    shared = len(pred & ref)
-    p = shared / len(pred) if pred else 0.0
-    r = shared / len(ref) if ref else 0.0
-    return p, r, _f1(p, r)
+    return prf(len(pred & ref), len(pred), len(ref))
 
 
 def average_prf(scores: Sequence[tuple[float, float, float]]) -> tuple[float, float, float]:
@@ -39,8 +38,6 @@ def average_prf(scores: Sequence[tuple[float, float, float]]) -> tuple[float, fl
         return 0.0, 0.0, 0.0
     p = sum(s[0] for s in scores) / len(scores)
     r = sum(s[1] for s in scores) / len(scores)
-    return p, r, _f1(p, r)
+    return p, r, f1(p, r)
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0

@@ -31,7 +31,8 @@ import numpy as np
 
 from ..fuse.align import FACT_THRESHOLD, same_fact
 from ..model import Article, Claim
-from .clustering import ECB_REPORT, ECB_TUNE, _f1
+from .clustering import ECB_REPORT, ECB_TUNE
+from .metrics import prf
 
 NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ll", "'ve", "'d", "'m", "''"}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
@@ -172,10 +173,8 @@ def decide(claims: Sequence[EcbClaim], pairs, cosines, threshold: float = FACT_T
 
 
 def scores(gold: np.ndarray, pred: np.ndarray) -> dict:
-    tp = int((gold & pred).sum())
-    p = tp / pred.sum() if pred.sum() else 1.0
-    r = tp / gold.sum() if gold.sum() else 1.0
-    return {"pairwise_p": p, "pairwise_r": r, "pairwise_f1": _f1(p, r), "pairs": len(gold),
+    p, r, f = prf(int((gold & pred).sum()), int(pred.sum()), int(gold.sum()), empty=1.0)
+    return {"pairwise_p": p, "pairwise_r": r, "pairwise_f1": f, "pairs": len(gold),
             "gold_same": int(gold.sum()), "predicted_same": int(pred.sum())}
 
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from ..fuse.align import FACT_THRESHOLD, same_fact, similarity
 from ..model import Claim
+from .metrics import prf
 from .sentence_claims import sentence_claim
 
 MRPC_FILES = {"train": "msr_paraphrase_train.txt", "test": "msr_paraphrase_test.txt"}
@@ -91,11 +92,8 @@ def evaluate_sts(folder: Path, split: str = "test", genre: str | None = "main-ne
 
 
 def binary_scores(gold: np.ndarray, pred: np.ndarray) -> dict:
-    tp = int(np.sum(gold & pred))
-    precision = tp / max(int(pred.sum()), 1)
-    recall = tp / max(int(gold.sum()), 1)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"f1": f1, "accuracy": float(np.mean(gold == pred)), "precision": precision, "recall": recall}
+    precision, recall, f = prf(int(np.sum(gold & pred)), int(pred.sum()), int(gold.sum()))
+    return {"f1": f, "accuracy": float(np.mean(gold == pred)), "precision": precision, "recall": recall}
 
 
 def spearman(x: np.ndarray, y: np.ndarray) -> float:

@@ -30,6 +30,7 @@ from ..analyze.attribution import closes_quote, opens_quote, find_relations
 from ..analyze.cues import REPORTING_VERBS
 from ..analyze.nlp import load_nlp
 from ..analyze.sentences import split_sentences
+from .metrics import f1
 
 TYPES = ("Source", "Cue", "Content")
 _TRIM = " \t\n\r.,;:!?\"'“”‘’()[]-–—"
@@ -151,10 +152,6 @@ def _overlaps(a: tuple[int, int], spans) -> bool:
     return any(a[0] < b[1] and b[0] < a[1] for b in spans)
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def documents(folder: Path, split: str) -> list[tuple[Path, Path]]:
     """(text, annotation) pairs of one split; the .ann names carry an annotator suffix."""
     base = folder / "data" / split if (folder / "data").is_dir() else folder / split
@@ -200,7 +197,7 @@ def evaluate(folder: Path, split: str = "dev", limit: int | None = None, nlp=Non
         p = tp_p / n_p if n_p else 0.0
         r = tp_r / n_g if n_g else 0.0
         key = f"{t.lower()}_{m}"
-        result[f"{key}_p"], result[f"{key}_r"], result[f"{key}_f1"] = round(p, 3), round(r, 3), round(_f1(p, r), 3)
+        result[f"{key}_p"], result[f"{key}_r"], result[f"{key}_f1"] = round(p, 3), round(r, 3), round(f1(p, r), 3)
     # Recall on the gold attributions whose cue is one of our reporting verbs (PolNeAR also
     # annotates stances and acts: "X supports Y", "X refused to"), and their share of all gold
     # sources. A diagnostic of where recall is lost, not the score.

@@ -27,6 +27,7 @@ from typing import Iterable
 from ..analyze.dates import find_dates, find_timexes
 from ..analyze.nlp import load_nlp
 from ..model import EventDate
+from .metrics import prf
 
 SPLITS = {"tune": "TBAQ-cleaned", "report": "te3-platinum"}
 
@@ -179,12 +180,6 @@ def _match(gold: list[Gold], system: list[Guess]) -> list[tuple[Gold, Guess]]:
     return out
 
 
-def _f1(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_sys if n_sys else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def score(docs: Iterable[Doc], systems: Iterable[list[Guess]], keep_errors: int = 0) -> dict:
     n_gold = n_sys = strict = relaxed = value_ok = 0
     d_gold = d_sys = d_ok = 0
@@ -219,10 +214,10 @@ def score(docs: Iterable[Doc], systems: Iterable[list[Guess]], keep_errors: int 
                           for g in gold if id(g) not in matched_g)
             errors.extend({"doc": doc.name, "gold": None, "system": f"{s.text} [{s.value}]"}
                           for s in system if id(s) not in matched_s)
-    sp, sr, sf = _f1(strict, n_sys, n_gold)
-    rp, rr, rf = _f1(relaxed, n_sys, n_gold)
-    vp, vr, vf = _f1(value_ok, n_sys, n_gold)
-    dp, dr, df = _f1(d_ok, d_sys, d_gold)
+    sp, sr, sf = prf(strict, n_sys, n_gold)
+    rp, rr, rf = prf(relaxed, n_sys, n_gold)
+    vp, vr, vf = prf(value_ok, n_sys, n_gold)
+    dp, dr, df = prf(d_ok, d_sys, d_gold)
     out = {
         "value_f1": round(vf, 4), "value_precision": round(vp, 4), "value_recall": round(vr, 4),
         "strict_f1": round(sf, 4), "strict_precision": round(sp, 4), "strict_recall": round(sr, 4),
