@@ -19,9 +19,14 @@ def article(nlp, text, outlet=None):
     return resolve_article_attribution(claims, sentences, outlet)
 
 
+def claims_in(nlp, text):
+    """The claims of ``text`` as one article's body, before article-level attribution."""
+    doc = nlp(text)
+    return extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+
+
 def only(nlp, sentence):
-    doc = nlp(sentence)
-    [c] = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    [c] = claims_in(nlp, sentence)
     return c
 
 
@@ -39,8 +44,7 @@ def only(nlp, sentence):
     "The ministry declined to comment.",
 ])
 def test_not_a_claim(nlp, text):
-    doc = nlp(text)
-    assert extract_claims(doc, "text", split_sentences(doc, "text"), "a") == []
+    assert claims_in(nlp, text) == []
 
 
 @pytest.mark.parametrize("text, status", [
@@ -171,8 +175,7 @@ def test_article_without_a_relay_keeps_claims_asserted(nlp):
 
 def test_an_act_with_a_saying_clause_is_two_claims(nlp):
     text = "The port authority on Monday corrected the number of stranded passengers to 310, saying 40 had been counted twice."
-    doc = nlp(text)
-    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    claims = claims_in(nlp, text)
     assert [c.text for c in claims] == [
         "The port authority on Monday corrected the number of stranded passengers to 310",
         "40 had been counted twice",
@@ -184,8 +187,7 @@ def test_an_act_with_a_saying_clause_is_two_claims(nlp):
 
 def test_a_consequence_told_by_a_participle_is_a_claim_of_its_own(nlp):
     text = "A gale swept the northern coast early on Friday, killing 4 people and injuring about 30, the coastguard said."
-    doc = nlp(text)
-    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    claims = claims_in(nlp, text)
     assert [c.text for c in claims] == [
         "A gale swept the northern coast early on Friday",
         "killing 4 people and injuring about 30",
@@ -198,8 +200,7 @@ def test_a_consequence_told_by_a_participle_is_a_claim_of_its_own(nlp):
 
 def test_a_non_restrictive_relative_clause_is_a_claim_of_its_own(nlp):
     text = "About 60 people were hurt in the gale, which flattened the harbour wall on Friday."
-    doc = nlp(text)
-    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    claims = claims_in(nlp, text)
     assert [c.text for c in claims] == [
         "About 60 people were hurt in the gale", "which flattened the harbour wall on Friday"]
     assert [c.predicate for c in claims] == ["hurt", "flatten"]
@@ -211,8 +212,7 @@ def test_a_non_restrictive_relative_clause_is_a_claim_of_its_own(nlp):
     "The ferry that sank on Friday carried 40 people.",  # a restrictive relative clause
 ])
 def test_a_participle_without_a_consequence_of_its_own_stays_in_its_claim(nlp, text):
-    doc = nlp(text)
-    assert len(extract_claims(doc, "text", split_sentences(doc, "text"), "a")) == 1
+    assert len(claims_in(nlp, text)) == 1
 
 
 @pytest.mark.parametrize("text, source", [
@@ -222,8 +222,7 @@ def test_a_participle_without_a_consequence_of_its_own_stays_in_its_claim(nlp, t
     ("The ministry updated its website on Friday.", None),
 ])
 def test_a_revised_figure_is_its_revisers_statement(nlp, text, source):
-    doc = nlp(text)
-    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    claims = claims_in(nlp, text)
     assert len(claims) == 1
     assert [s.name for s in claims[0].attribution] == ([source] if source else [])
     assert claims[0].status == ("reported" if source else "asserted")
@@ -231,8 +230,7 @@ def test_a_revised_figure_is_its_revisers_statement(nlp, text, source):
 
 def test_a_rejection_with_a_saying_clause_keeps_the_denied_content(nlp):
     text = "The ministry rejected reports that the ferry had sunk, saying the vessel was towed to safety."
-    doc = nlp(text)
-    claims = extract_claims(doc, "text", split_sentences(doc, "text"), "a")
+    claims = claims_in(nlp, text)
     assert [(c.text, c.status) for c in claims] == [
         ("the ferry had sunk", "denied"), ("the vessel was towed to safety", "reported"),
     ]
