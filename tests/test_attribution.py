@@ -536,6 +536,18 @@ def test_an_answer_refused_declined_or_offered_is_said_by_who_gave_it(nlp):
     assert all(not c.attribution for c in claims_of(nlp, "The ferry company wants to build a new dock."))
 
 
+def test_a_promise_or_a_hope_is_the_whole_clause_with_its_speaker(nlp):
+    # "to cut the ferry fares" alone would name no one: two people's promises would read alike
+    [c] = claims_of(nlp, "Mayor Ann Lowe promised to cut the ferry fares by May.")
+    assert c.text == "Mayor Ann Lowe promised to cut the ferry fares by May"
+    assert "Ann Lowe" in c.attribution[0].name and c.attribution[0].cue == "promised"
+    [c] = claims_of(nlp, "Harbour officials hope to reopen the pier next week.")
+    assert c.text == "Harbour officials hope to reopen the pier next week"
+    # an object before the infinitive is who is asked: the content is still what they should do
+    [c] = claims_of(nlp, "The union urged its members to stay home on Friday.")
+    assert c.text.startswith("to stay home")
+
+
 def test_what_a_source_cited_echoed_or_referenced_is_its_claim(nlp):
     for text, who, cue in (("Senator Lowe cited the rising cost of the pier as her main worry.", "Lowe", "cited"),
                            ("Two councillors echoed the mayor's doubts about the tunnel.", "councillors", "echoed"),
