@@ -181,6 +181,15 @@ class Claim:
     negated: bool = False
     predicate: str = ""  # lemma of the claim's main verb ("reach"), for matching one event told twice
 
+    @property
+    def split_off(self) -> bool:
+        """Was this claim cut off the end of another's sentence ("..., killing 12 people")?"""
+        return self.id.endswith(SPLIT_OFF_SUFFIX)
+
+
+# The id of a claim cut off the end of another's sentence: the other's id and this suffix.
+SPLIT_OFF_SUFFIX = "p"
+
 
 @dataclass(frozen=True)
 class AnalysedArticle:

@@ -404,3 +404,16 @@ def test_claims_with_one_event_verb_group_at_a_lower_cosine():
     again = claim("Striker Dana Holt was placed on injured reserve.", "a2", predicate="place")
     missed = claim("Striker Dana Holt missed training on Friday.", "a3", predicate="miss")
     assert group_claims([placed, again, missed], embed) == [[0, 1], [2]]
+
+
+def test_a_fact_reads_as_its_first_claim_that_stands_alone():
+    from dataclasses import replace
+
+    from storyline.fuse.facts import readable_text
+
+    cut = replace(claim("killing 9 people and injuring 40", "a1"), id="a1:0:0p")  # split off its sentence
+    urged = claim("to stay off the coast road", "a2")
+    whole = claim("The storm killed 9 people on the coast", "a3")
+    assert cut.split_off and not whole.split_off
+    assert readable_text([cut, urged, whole]) == whole.text
+    assert readable_text([cut, urged]) == cut.text  # nothing better: the earliest

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Collection, Sequence
 
-from ..model import Claim, EntityMention, Part, Sentence, Source, Span
+from ..model import SPLIT_OFF_SUFFIX, Claim, EntityMention, Part, Sentence, Source, Span
 from .attribution import Relation, find_relations, news_agency, outlet_like
 from .cues import (
     ANONYMITY, ANONYMOUS_NOUNS, EXPECTATION_VERBS, NEWS_AGENCIES, OUTLET_BACKREFS, RELAY_VERBS, REPORT_BACKREFS,
@@ -252,7 +252,7 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
                                  list(doc[lo:hi]), chain, cue, denied))
             return
         (mlo, mhi), (plo, phi) = supplement
-        for suffix, (a, b) in (("", (mlo, mhi)), ("p", (plo, phi))):
+        for suffix, (a, b) in (("", (mlo, mhi)), (SPLIT_OFF_SUFFIX, (plo, phi))):
             piece = Span(part, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
             claims.append(_claim(cid + suffix, article_id, sentence, piece, doc[a:b].text, list(doc[a:b]),
                                  chain, cue, denied))

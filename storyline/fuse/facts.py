@@ -7,7 +7,9 @@ each other joins them into one. Online and in publish order, so adding a later
 article never splits the facts earlier articles made, only extends or joins them.
 
 How a fact reads its claims:
-- text: the wording of its earliest claim;
+- text: the wording of its earliest claim that reads on its own: a piece split off a
+  sentence ("killing 12 people", "which hit near the town") or an infinitive only when
+  there is no other;
 - status: the strongest any claim gives it, asserted > reported > denied >
   expected > hedged. One plain report outweighs any number of hedged ones.
   Denials cannot hide: a denial has the opposite polarity of the claim it
@@ -136,7 +138,7 @@ def make_fact(
     )
     return Fact(
         id=fact_id(first),
-        text=first.text,
+        text=readable_text(claims),
         status=min((c.status for c in claims), key=lambda s: STATUS_RANK.get(s, len(STATUS_RANK))),
         event_date=agreed_date(claims),
         quantities=merged_quantities(claims),
@@ -146,6 +148,13 @@ def make_fact(
         support=support(claims, articles, origins),
         first_seen=first.article_id,
     )
+
+
+def readable_text(claims: Sequence[Claim]) -> str:
+    """The wording of the earliest claim that reads as a sentence, else of the earliest: not a
+    piece split off a sentence's end, nor an infinitive ("to stay home", what someone urged)."""
+    return next((c.text for c in claims if not c.split_off and not c.text.startswith("to ")),
+                claims[0].text)
 
 
 def agreed_date(claims: Sequence[Claim]) -> EventDate | None:
