@@ -80,3 +80,9 @@ def test_a_dateline_town_is_a_place_after_the_player_plea(nlp):
     assert [text[s:e] for s, e in dateline_places(text, furniture_spans(text))] == ["GLENMARROW"]
     mentions, _, _ = analyse(nlp, text)
     assert {m.key: m.label for m in mentions}.get("glenmarow") == "GPE"  # doubled letters folded
+
+
+def test_a_news_label_or_a_known_organisation_before_a_dash_is_no_dateline():
+    for text in ("UPDATE - The ferry will sail at noon.", "NATO - The alliance met on Monday.",
+                 "BREAKING (video) - A barn burned."):
+        assert dateline_places(text, furniture_spans(text)) == [], text

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .entities_gazetteer import COUNTRIES, ORGANISATIONS
+
 BYLINE_CUES = r"by|from|written by|reporting by|editing by"
 # A line that opens with a byline cue and a capital: "By Jane Doe" (claims.py: not a claim).
 BYLINE = re.compile(rf"^({BYLINE_CUES})\s+[A-Z]", re.I)
@@ -103,6 +105,20 @@ _DATELINE_PLACE = re.compile(
     r"([A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?=(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(|[-–—]+(?:\s|$)))")
 
 
+# Capitals that open a line before a dash without naming a place: news labels, and the
+# organisations the gazetteer knows by their letters ("NATO - The alliance said ...").
+_NEWS_LABELS = frozenset({"breaking", "update", "updated", "exclusive", "watch", "video", "live", "analysis",
+                          "opinion", "editorial", "correction", "photos", "audio", "developing"})
+_ORGANISATION_NAMES = frozenset(
+    n for table in (COUNTRIES, ORGANISATIONS) for key, (_, kind, aliases) in table.items() if kind == "ORG"
+    for n in (key, *aliases))
+
+
+def _names_no_place(capitals: str) -> bool:
+    name = capitals.lower()
+    return name in _NEWS_LABELS or name in _ORGANISATION_NAMES
+
+
 def dateline_places(text: str, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the place naming each dateline: at a line's start, or after furniture there."""
     places = []
@@ -115,7 +131,7 @@ def dateline_places(text: str, furniture: list[tuple[int, int]]) -> list[tuple[i
         while start < offset + len(line) and not text[start].isalnum():
             start += 1
         m = _DATELINE_PLACE.match(text, start, offset + len(line))
-        if m:
+        if m and not _names_no_place(m.group(1)):
             places.append(m.span(1))
         offset += len(line) + 1
     return places
