@@ -846,13 +846,16 @@ def _content_of(verb):
         if c.dep_ == "xcomp" and verb.lemma_ in _XCOMP_CUES:
             if _anonymity_formula(c):
                 return None  # "officials, who asked not to be named, said ...": no claim of theirs
-            if not any(o.dep_ in ("dobj", "dative") for o in verb.children):
+            addressees = [o for o in verb.children if o.dep_ in ("dobj", "dative") and o.i < c.i]
+            if not addressees:
                 # "The mayor promised to cut taxes": the promise is the claim, said whole, as a
                 # refusal is; "to cut taxes" alone names no one, and two people's promises merge
                 whole = _stance(verb)
                 if whole:
                     return whole
-            return [(_subtree_range(c), False, c)]
+                return [(_subtree_range(c), False, c)]
+            # "urged supporters to vote": who is to act belongs to what was urged
+            return [((_subtree_range(addressees[0])[0], _subtree_range(c)[1]), False, c)]
     if verb.lemma_ in CLAUSE_ONLY:
         return None
     for c in verb.children:
