@@ -195,13 +195,6 @@ def same_predicate(a: Claim, b: Claim) -> bool:
     return telling and share_a_sense(a.predicate, b.predicate)
 
 
-def different_predicates(a: Claim, b: Claim) -> bool:
-    """Do ``a`` and ``b`` tell of two kinds of event: two telling main verbs that share no
-    WordNet sense ("struck" / "killed")?"""
-    telling = a.predicate not in GENERIC_PREDICATES and b.predicate not in GENERIC_PREDICATES
-    return telling and not share_a_sense(a.predicate, b.predicate)
-
-
 def lowest_bar(threshold: float = FACT_THRESHOLD) -> float:
     """The least cosine at which any pair can be one fact: the shared-verb bar, never above ``threshold``."""
     return min(PREDICATE_THRESHOLD, threshold)
