@@ -614,12 +614,12 @@ def _counted_by_coordination(doc, found: list[tuple[Quantity, int, int]]) -> lis
     people and injuring about 150", "300 officers in the north and 200 in the south".
     Left bare, the 150 would count anything and clash with every other figure.
     """
+    verbs = [_governing_verb(doc, start, end) for _, start, end in found]
     out: list[Quantity] = []
-    for q, start, end in found:
+    for k, (q, _, _) in enumerate(found):
         if q.counted is None and q.unit is None:
-            verb = _governing_verb(doc, start, end)
-            partner = next((p for p, s, e in reversed(found) if s < start and p.counted and p.unit is None
-                            and _coordinated(verb, _governing_verb(doc, s, e))), None)
+            partner = next((p for (p, _, _), verb in zip(reversed(found[:k]), reversed(verbs[:k]))
+                            if p.counted and p.unit is None and _coordinated(verbs[k], verb)), None)
             if partner is not None:
                 q = replace(q, counted=partner.counted)
         out.append(q)
