@@ -33,6 +33,8 @@ QUALIFIERS: tuple[str, ...] = (
     "exact", "approx", "more_than", "at_least", "up_to", "at_most", "less_than", "range", "vague"
 )
 
+# What a casualty figure counts: "has killed 22 people", "the toll stood at 22" are both "killed".
+Tally = Literal["killed", "injured", "missing", "displaced", "arrested"]
 SourceKind = Literal["person", "official", "organisation", "outlet", "document", "anonymous", "other"]
 
 
@@ -161,6 +163,7 @@ class Quantity:
     qualifier: Qualifier
     unit: str | None = None  # ISO 4217 code for money ("EUR"), "percent", "km", ... or None
     counted: str | None = None  # what is counted: "troops", "soldiers", "revenue"
+    tally: Tally | None = None  # a casualty count: "killed" for "22 deaths", "the toll stood at 22"
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ def when(start: date, end: date | None = None, text: str = "then", relation: str
 
 
 def figure(value: float | None, counted: str | None = None, qualifier: str = "exact",
-           unit: str | None = None, low: float | None = None, high: float | None = None) -> Quantity:
-    return Quantity(f"{value}", Span("text", 0, 1), value, low, high, qualifier, unit, counted)
+           unit: str | None = None, low: float | None = None, high: float | None = None,
+           tally: str | None = None) -> Quantity:
+    return Quantity(f"{value}", Span("text", 0, 1), value, low, high, qualifier, unit, counted, tally)
 
 
 def outlet(name: str) -> Source:

@@ -210,3 +210,60 @@ def test_a_forecast_is_not_the_event_it_forecasts():
     assert align.clashes(forecast, happened) == ("modality",)
     assert not align.same_fact(forecast, happened, HIGH)
     assert not align.clashes(forecast, hedged)  # both speak of what may come
+
+
+# --------------------------------------------------------------------------- casualty tallies
+
+
+def killed(value, counted="people", qualifier="exact"):
+    return figure(value, counted, qualifier, tally="killed")
+
+
+def test_one_toll_told_with_different_verbs_gets_the_shared_verb_bar():
+    has_killed = claim("The flood has killed 17 people.", predicate="kill", quantities=(killed(17),))
+    stood_at = claim("The county's toll stood at 17.", predicate="kill", quantities=(killed(17, None),))
+    died = claim("Seventeen people died in the flood.", predicate="die", quantities=(killed(17),))
+    between = (align.PREDICATE_THRESHOLD + align.FACT_THRESHOLD) / 2
+    assert align.same_fact(has_killed, stood_at, between)
+    assert align.same_predicate(has_killed, died)  # "die" and "kill" share no WordNet sense
+    assert align.same_fact(died, stood_at, between)
+    # a different toll is a different fact, whatever the wording
+    assert align.number_clash(died, claim("The toll stood at 30.", predicate="kill", quantities=(killed(30, None),)))
+
+
+def test_a_toll_and_a_claim_without_one_told_with_other_verbs_are_two_facts():
+    toll = claim("The flood has killed 17 people.", predicate="kill", quantities=(killed(17),))
+    rose = claim("The river burst its banks late on Tuesday.", predicate="burst")
+    assert align.clashes(toll, rose) == ("tally",)
+    assert not align.same_fact(toll, rose, 0.99)
+    # the same verb still matches: one killing, told with and without its figure
+    assert not align.tally_clash(toll, claim("The flood killed people across the valley.", predicate="kill"))
+    # a toll said in passing is not what a claim reports
+    trial = claim("The trial over the bombing that killed 17 people opened.", predicate="open",
+                  quantities=(killed(17),))
+    assert not align.tally_clash(trial, rose)
+    # arrests are told with many verbs: "arrested", "detained", "seized"
+    arrested = claim("Police arrested 31 fans.", predicate="arrest", quantities=(figure(31, "fans", tally="arrested"),))
+    assert not align.tally_clash(arrested, claim("Police seized 31 fans.", predicate="seize"))
+
+
+def test_a_lower_bound_and_a_later_toll_are_two_reports_not_one_figure():
+    first = claim("The flood killed at least 8 people.", predicate="kill", quantities=(killed(8, qualifier="at_least"),))
+    later = claim("The flood has killed 17 people.", predicate="kill", quantities=(killed(17),))
+    same = claim("The flood killed eight people.", predicate="kill", quantities=(killed(8),))
+    assert align.number_clash(first, later)  # they do not conflict, but they are two reports
+    assert compatible(first.quantities[0], later.quantities[0])
+    assert not align.number_clash(first, same)
+    up_to = claim("x", quantities=(figure(8000, "workers", "up_to"),))
+    more_than = claim("x", quantities=(figure(8000, "workers", "more_than"),))
+    assert align.number_clash(up_to, more_than)
+
+
+def test_the_dead_and_the_injured_are_counted_apart():
+    dead = claim("x", quantities=(killed(12),))
+    hurt = claim("x", quantities=(figure(150, "people", tally="injured"),))
+    assert not align.number_clash(dead, hurt)
+    # a group may be all of an unnamed count: "kills 8 militants" / "kills four"
+    militants = claim("x", quantities=(killed(8, "militants"),))
+    four = claim("x", quantities=(killed(4, None),))
+    assert align.number_clash(militants, four)

@@ -183,6 +183,15 @@ def test_qualified_figures(q1, q2, clash):
     assert bool(_two_figures(q1, q2).conflicts) == clash
 
 
+def test_a_toll_in_any_wording_conflicts_with_another_toll_but_not_with_the_injured():
+    toll_stood_at = figure(22, None, tally="killed")  # "the toll stood at 22": no counted noun
+    [conflict] = _two_figures(toll_stood_at, figure(30, "people", tally="killed")).conflicts
+    assert conflict.about == "people killed"
+    assert [q.value for q in conflict.values] == [22, 30]
+    # "killing 12 people" and "injuring 150 people" count people, but not the same people
+    assert _two_figures(figure(12, "people", tally="killed"), figure(150, "people", tally="injured")).conflicts == ()
+
+
 def test_different_counted_things_are_not_a_conflict():
     report = _two_figures(figure(4000, "workers"), figure(9000, "volunteers"))
     assert report.conflicts == ()
@@ -196,13 +205,16 @@ def test_figures_about_different_events_are_not_a_conflict():
     assert find_conflicts(facts) == ()
 
 
-def test_a_rising_toll_in_one_fact_conflicts_through_its_latest_figure():
+def test_each_figure_of_a_rising_toll_is_its_own_fact_and_only_the_latest_conflicts():
     toll = [claim(WORKERS_4K, f"a{n}", quantities=(q,)) for n, q in enumerate(
         [figure(3000, "workers", "at_least"), figure(3500, "workers", "at_least"), figure(3800, "workers")])]
     other = claim(WORKERS_9K, "a9", quantities=(figure(5000, "workers"),))
     facts = build_facts(toll, {}, embed) + build_facts([other], {}, embed)
-    assert len(facts) == 2 and len(facts[0].claims) == 3  # at least 3,000 / 3,500 / 3,800 agree
+    # "at least 3,000" and "at least 3,500" do not disagree with 3,800, but each is news
+    # when it comes: three reports, three facts.
+    assert [len(f.claims) for f in facts] == [1, 1, 1, 1]
     [conflict] = find_conflicts(facts)
+    # The two lower bounds agree with both sides, so they back neither.
     assert [q.value for q in conflict.values] == [3800, 5000]
 
 

@@ -21,6 +21,7 @@ from .cues import (
 from .furniture import BYLINE
 from .status import claim_status, is_negated
 from .syntax import main_verb
+from .tallies import TALLY_VERBS, counted_by_subject
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(\([^)]*\))?\s*[-–—:]*$")
 _CAPTION = re.compile(r"^\(?(photo|image|picture|caption|video|watch|file photo|credit)\b|getty images|/\s*(ap|afp|reuters)\b", re.I)
@@ -348,9 +349,13 @@ def _claim(cid, article_id, sentence, span, text, tokens, chain, cue, denied) ->
 
 
 def _predicate(tokens) -> str:
-    """The lemma of the verb naming the claim's event: its main verb, or the verb an
-    expectation frames ("are expected to be assembled" -> "assemble")."""
+    """The lemma of the verb naming the claim's event: its main verb, the verb an
+    expectation frames ("are expected to be assembled" -> "assemble"), or the event a
+    count is of ("the death toll stood at 22" -> "kill")."""
     verb = main_verb(tokens)
+    tally = counted_by_subject(verb) if verb is not None and any(t.like_num for t in verb.subtree) else None
+    if tally is not None:
+        return TALLY_VERBS[tally]
     while verb is not None and verb.lemma_.lower() in EXPECTATION_VERBS:
         framed = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if framed is None:

@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Part, Quantity, Span
+from .tallies import tally_of
 
 # --------------------------------------------------------------------------- lexicon (data)
 
@@ -604,7 +605,15 @@ def find_quantities(doc, part: Part) -> list[Quantity]:
         if q is not None:
             found.append((q, i, end))
         i = max(end, i + 1)  # a rejected figure ("3-1", "Article 5") is skipped whole
-    return _counted_by_coordination(doc, found)
+    return [_with_tally(doc, q, start, end) for q, (_, start, end) in zip(_counted_by_coordination(doc, found), found)]
+
+
+def _with_tally(doc, q: Quantity, start: int, end: int) -> Quantity:
+    """``q`` marked as a casualty count where its words say so (money and measures never are)."""
+    if q.unit is not None:
+        return q
+    tally = tally_of(doc, start, end)
+    return q if tally is None else replace(q, tally=tally)
 
 
 def _counted_by_coordination(doc, found: list[tuple[Quantity, int, int]]) -> list[Quantity]:

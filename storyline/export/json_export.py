@@ -130,6 +130,7 @@ def quantity_json(q: Quantity) -> dict[str, Any]:
         "unit": q.unit,
         "qualifier": q.qualifier,
         "counted": q.counted,
+        "tally": q.tally,
         **_where(q.span),
     }
 

@@ -43,7 +43,8 @@ def chain_label(claim: Claim, relayed: Sequence[Source] = ()) -> str:
 
 def quantity_label(q: Quantity) -> str:
     unit = f" {q.unit}" if q.unit else ""
-    counted = f" ({q.counted})" if q.counted else ""
+    what = ", ".join(w for w in (q.counted, q.tally) if w)  # "people, killed"
+    counted = f" ({what})" if what else ""
     return f"{q.text} [{q.qualifier}{unit}]{counted}"
 
 

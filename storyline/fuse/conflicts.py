@@ -1,14 +1,15 @@
 """Facts that give incompatible figures for the same counted thing.
 
 Two facts conflict over a figure when:
-- both count the same thing in the same unit (``Quantity.counted``, singular
-  and plural alike, and ``unit``); a figure without a counted thing is never
-  compared, since "5,000" alone may count anything;
+- both count the same thing in the same unit (``ranges.figure_kind``): a casualty
+  figure by its tally, however worded ("has killed 22 people", "the toll stood
+  at 30": both people killed; "injuring about 150" is another count), any other
+  by its counted thing (``Quantity.counted``, singular and plural alike) and
+  ``unit``; a figure without a counted thing is never compared, since "5,000"
+  alone may count anything;
 - their value ranges cannot overlap, qualifiers respected (``ranges.interval``:
   "about 5,000" is 4,500-5,500, "more than 20,000" is (20000, inf), "up to X"
-  is [0, X]). Every claim's figure counts, not only the fact's headline one: a
-  fact that gathers a rising toll ("at least 8", "at least 14", "22") disagrees
-  with "30" through its latest figure;
+  is [0, X]). Every claim's figure counts, not only the fact's headline one;
 - they could be about the same event: some date of one (its event date or any
   date its claims name) overlaps some date of the other, or one is undated, so
   "corrected on Monday the toll of Saturday's quake" meets "died in Saturday's
@@ -28,7 +29,8 @@ whether they are one figure is a judgement the reader should make; a conflict
 that is shown must be a real one.
 
 Pairwise conflicts over one counted thing are joined into one Conflict (a
-fact that agrees with one side still appears with its figure, side by side).
+fact that agrees with one side still appears with its figure, side by side; one
+that agrees with every side, like "at least 12" beside 31 and 40, backs none).
 """
 
 from __future__ import annotations
@@ -38,18 +40,18 @@ from typing import Callable, Sequence
 from ..analyze.cues import REVISION_VERBS
 from ..model import Claim, Conflict, EventDate, Fact, Quantity
 from .align import polarity
-from .ranges import compatible, counted_key, unit_key
+from .ranges import compatible, figure_kind, figure_label
 from .when import agree
 
 
 def find_conflicts(
     facts: Sequence[Fact], related: Callable[[Fact, Fact], bool] | None = None
 ) -> tuple[Conflict, ...]:
-    pairs: dict[tuple[str, str], dict[int, Quantity]] = {}  # (counted, unit) -> fact index -> figure
+    pairs: dict[tuple[str, str], dict[int, Quantity]] = {}  # figure_kind -> fact index -> figure
     links: dict[tuple[str, str], list[tuple[int, int]]] = {}
     told = [_figures(f) for f in facts]  # each fact's figures once, not once per pair
     dates = [_dates(f) for f in facts]
-    counting = [i for i in range(len(facts)) if any(counted_key(q) for _, q in told[i])]
+    counting = [i for i in range(len(facts)) if any(figure_kind(q)[0] for _, q in told[i])]
     for n, i in enumerate(counting):
         a = facts[i]
         for j in counting[n + 1 :]:
@@ -57,7 +59,7 @@ def find_conflicts(
             if not _same_event(a, b, dates[i], dates[j]) or (related is not None and not related(a, b)):
                 continue
             for qa, qb in _clashing_figures(told[i], told[j]):
-                kind = (counted_key(qa), unit_key(qa))
+                kind = figure_kind(qa)
                 figures = pairs.setdefault(kind, {})
                 figures.setdefault(i, qa)
                 figures.setdefault(j, qb)
@@ -71,7 +73,7 @@ def find_conflicts(
                     component.append(k)
                     figures[k] = q
             component.sort()
-            about = figures[component[0]].counted or kind[0]
+            about = figure_label(figures[component[0]])
             conflicts.append(Conflict(
                 about=about,
                 fact_ids=tuple(facts[k].id for k in component),
@@ -91,8 +93,10 @@ def _backers(kind, component, figures, facts, told, dates, related):
         if k in inside:
             continue
         for c, q in told[k]:
-            if (counted_key(q), unit_key(q)) != kind or _speculative(c, q):
+            if figure_kind(q) != kind or _speculative(c, q):
                 continue
+            if all(compatible(q, figures[m]) for m in component):
+                continue  # "at least 12" agrees with every side: it backs none
             side = next((m for m in component if compatible(q, figures[m])
                          and _same_event(fact, facts[m], dates[k], dates[m])
                          and (related is None or related(fact, facts[m]))), None)
@@ -113,7 +117,7 @@ def _figures(fact: Fact) -> list[tuple[Claim, Quantity]]:
     seen, out = set(), []
     for c in fact.claims:
         for q in c.quantities:
-            key = (q.value, q.low, q.high, q.qualifier, unit_key(q), counted_key(q))
+            key = (q.value, q.low, q.high, q.qualifier, figure_kind(q))
             if key not in seen:
                 seen.add(key)
                 out.append((c, q))
@@ -122,13 +126,13 @@ def _figures(fact: Fact) -> list[tuple[Claim, Quantity]]:
 
 def _clashing_figures(a: list[tuple[Claim, Quantity]], b: list[tuple[Claim, Quantity]]):
     for ca, qa in a:
-        if not counted_key(qa) or _speculative(ca, qa):
+        kind = figure_kind(qa)
+        if not kind[0] or _speculative(ca, qa):
             continue
         for cb, qb in b:
             if _speculative(cb, qb):
                 continue
-            same_kind = counted_key(qa) == counted_key(qb) and unit_key(qa) == unit_key(qb)
-            if same_kind and not compatible(qa, qb):
+            if figure_kind(qb) == kind and not compatible(qa, qb):
                 yield qa, qb
 
 

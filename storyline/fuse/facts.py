@@ -31,7 +31,7 @@ import numpy as np
 from ..model import Article, Claim, EventDate, Fact, Quantity, Source
 from .align import FACT_THRESHOLD, clashes, close_enough, lowest_bar
 from .origins import claim_origin, distinct, story_outlets, support
-from .ranges import counted_key, unit_key
+from .ranges import figure_kind
 from .when import agree
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -169,10 +169,10 @@ def agreed_date(claims: Sequence[Claim]) -> EventDate | None:
 
 def merged_quantities(claims: Sequence[Claim]) -> tuple[Quantity, ...]:
     kept = list(claims[0].quantities)
-    kinds = {(unit_key(q), counted_key(q)) for q in kept}
+    kinds = {figure_kind(q) for q in kept}
     for c in claims[1:]:
         for q in c.quantities:
-            kind = (unit_key(q), counted_key(q))
+            kind = figure_kind(q)
             if kind not in kinds:
                 kinds.add(kind)
                 kept.append(q)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Quantity
 
@@ -98,7 +98,61 @@ def counted_key(q: Quantity) -> str:
     return c
 
 
+# Counted nouns that name no group among the victims of a tally: "22 people killed",
+# "22 deaths", "the toll", "claimed 22 lives" (counted_key reads "lives" as "live").
+ANYONE = frozenset({
+    "", "people", "person", "death", "dead", "toll", "victim", "fatality", "body", "life", "live",
+    "casualty", "injury", "injured", "wounded", "other",
+})
+
+
+def tally_key(q: Quantity) -> tuple[str, str] | None:
+    """A casualty figure's tally and the group it counts ("" for anyone), or None."""
+    if q.tally is None:
+        return None
+    group = counted_key(q)
+    return q.tally, "" if group in ANYONE else group
+
+
+def figure_kind(q: Quantity) -> tuple[str, str]:
+    """What a figure counts, for comparing figures: its tally and group ("killed", "") for a
+    casualty count, however worded ("killed 22 people", "the toll stood at 22"), else its
+    counted thing and unit ("troops", ""). ("", "") for a bare figure."""
+    tally = tally_key(q)
+    if tally is not None:
+        return "tally:" + tally[0], tally[1]
+    return counted_key(q), unit_key(q)
+
+
+def figure_label(q: Quantity) -> str:
+    """What a figure counts, in words: "troops", "people killed", "miners missing"."""
+    tally = tally_key(q)
+    if tally is not None:
+        return f"{tally[1] or 'people'} {tally[0]}"
+    return q.counted or counted_key(q)
+
+
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Can the two figures describe the same amount? Unknown ranges never disagree."""
     ia, ib = interval(a), interval(b)
     return ia is None or ib is None or ia.overlaps(ib)
+
+
+_BOUNDS = frozenset({"more_than", "at_least", "up_to", "at_most", "less_than"})
+
+
+def same_figure(a: Quantity, b: Quantity) -> bool:
+    """Do the two figures state one amount? A bound counts as the number it names.
+
+    Weaker than ``compatible`` on purpose: "at least 8 killed" and "22 killed" do not
+    disagree (no conflict), but they are two reports of a rising toll, not one fact.
+    "at least 8" and "eight" state one amount; "more than 20,000" and "about 21,000" too,
+    within the rounding ``interval`` allows; "up to 8,000" and "more than 8,000" do not.
+    """
+    return compatible(a, b) and compatible(_stated(a), _stated(b))
+
+
+def _stated(q: Quantity) -> Quantity:
+    if q.qualifier not in _BOUNDS or q.value is None:
+        return q
+    return replace(q, qualifier="exact", low=q.value, high=q.value)

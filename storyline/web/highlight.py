@@ -47,7 +47,7 @@ def article_highlights(analysis: AnalysedArticle, part: Part) -> list[Highlight]
                 out.append(Highlight(d.span.start, d.span.end, "date", f"date: {date_label(d)}"))
         for q in c.quantities:
             if here(q.span):
-                what = f" {q.counted}" if q.counted else ""
+                what = "".join(f" {w}" for w in (q.counted, q.tally) if w)  # " people killed"
                 out.append(Highlight(q.span.start, q.span.end, "number", f"number ({q.qualifier}){what}"))
         for s in c.attribution:
             if here(s.span):
