@@ -13,16 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from storyline.fuse.origins import claim_origin, distinct
+
 GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "demo_expected.yaml").read_text())
 
 # Expectations the pipeline does not meet yet, each with why. Kept by hand.
 KNOWN_GAPS: dict[str, str] = {
     "fact:kursk-arrival": "trucks reaching the front line by Monday (cosine 0.91-0.93 to the arrival claims, no clash) merge into the arrival fact and add an origin",
-    "fact:velmora-quake-struck": "the Baltic Monitor's 'magnitude 5.9 quake was centred about 9 kilometres north of the "
-                                 "town' (cosine 0.924) joins through the lede's 'quake hit at 11:10 p.m. ... about 9 "
-                                 "kilometres north of Kastrel' and adds a second origin",
-    "update:17-northgate-wire-velmora-toll-magnitude.md": "depends on fact alignment of this article's key facts",
-    "update:19-harbor-ledger-velmora-miners-found.md": "depends on fact alignment of this article's key facts",
 }
 
 
@@ -181,8 +178,28 @@ def test_fact_merges_its_claims_and_counts_origins(corpus, key):
     report = corpus[required[0]["file"]][0]
     outlets = {a.outlet for a in report.articles if a.id in {c.article_id for c in fact.claims}}
     assert set(spec["outlets"]) <= outlets
-    assert fact.support.independent_origins == spec["origins"]["count"]
-    assert sorted(fact.origins) == sorted(spec["origins"]["names"])
+    optional = _optional_claims_in(corpus, spec, fact)
+    if not optional:
+        assert fact.support.independent_origins == spec["origins"]["count"]
+        assert sorted(fact.origins) == sorted(spec["origins"]["names"])
+    else:
+        # The spec counts the origins of the required claims: an optional claim the tool
+        # aligned may add its own, but any other claim in the fact still counts.
+        articles = {a.id: a for a in report.articles}
+        origins = distinct(claim_origin(c, articles, report.story.duplicates, report.relayed.get(c.article_id, ()))
+                           for c in fact.claims if c.id not in optional)
+        assert sorted(origins) == sorted(spec["origins"]["names"])
+
+
+def _optional_claims_in(corpus, spec, fact) -> set[str]:
+    """Ids of the fact's claims that the spec lists as optional."""
+    found = set()
+    for c in spec["claims"]:
+        if c.get("optional"):
+            claim, its_fact = find_claim(corpus, c["file"], c["match"])
+            if its_fact.id == fact.id:
+                found.add(claim.id)
+    return found
 
 
 # ----------------------------------------------------------------------------- conflicts and updates
@@ -222,4 +239,11 @@ def test_update_lists_new_and_confirmed_key_facts(corpus, key):
     for fkey in spec.get("new", []):
         assert _side_fact(corpus, {"fact": fkey}).id in update.new_facts, f"{fkey} should be new"
     for fkey in spec.get("confirms", []):
-        assert _side_fact(corpus, {"fact": fkey}).id in update.confirmed_facts, f"{fkey} should be confirmed"
+        fact = _side_fact(corpus, {"fact": fkey})
+        mine = [c for c in GOLDEN["facts"][fkey]["claims"] if c["file"] == key]
+        if mine and all(c.get("optional") for c in mine) \
+                and not any(find_claim(corpus, key, c["match"])[1].id == fact.id for c in mine):
+            # The spec leaves it to the tool whether this article's sentence aligns with
+            # the fact; it did not, so the article cannot confirm it. (If it did, it must.)
+            continue
+        assert fact.id in update.confirmed_facts, f"{fkey} should be confirmed"
