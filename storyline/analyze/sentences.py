@@ -45,8 +45,8 @@ def _cut_at_newlines(text: str, start: int, end: int):
 def _stripped(text: str, start: int, end: int):
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ";"):
+        end -= 1  # a sentence cut at a semicolon (nlp.semicolon_boundaries) ends before it
     if end > start:
         yield start, end
 
