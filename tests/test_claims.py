@@ -308,3 +308,19 @@ def test_a_semicolon_between_two_clauses_ends_a_sentence(nlp):
 def test_a_semicolon_in_a_list_does_not(nlp):
     doc = nlp("The band will play Lyon, France; Graz, Austria; and Bergen, Norway.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_headline_of_two_clauses_joined_by_a_semicolon_is_two_sentences():
+    from storyline.analyze.pipeline import analyze
+    from storyline.model import Article
+
+    done = analyze(Article(text="Crews worked through the night.", outlet="Tarn Post",
+                           title="Harbour fire toll rises to 6; owners deny the alarms were off"))
+    titles = [s.text for s in done.sentences if s.part == "title"]
+    assert titles == ["Harbour fire toll rises to 6", "owners deny the alarms were off"]
+    by_text = {c.text: c for c in done.claims if c.span.part == "title"}
+    assert by_text["Harbour fire toll rises to 6"].status == "asserted"
+    assert [c.status for t, c in by_text.items() if "alarms" in t] == ["denied"]
+    # a headline is still one sentence whatever its other punctuation
+    done = analyze(Article(text="Crews worked through the night.", title="Fire at the pier: six dead. Owners questioned"))
+    assert len([s for s in done.sentences if s.part == "title"]) == 1

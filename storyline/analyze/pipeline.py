@@ -20,7 +20,7 @@ from .sentences import split_sentences
 from .terms import article_terms
 
 # Bump when a change to any step changes what is derived, so stored analyses can be rebuilt.
-ANALYZER_VERSION = "storyline-analyze-19"
+ANALYZER_VERSION = "storyline-analyze-20"
 
 
 def analyze(article: Article, nlp=None, known_outlets: Collection[str] = ()) -> AnalysedArticle:
@@ -110,11 +110,19 @@ def analyze_docs(
 
 def _sentences(doc, part: Part, first_index: int) -> list[Sentence]:
     if part == "title":
-        # A headline is one sentence, whatever its punctuation.
+        # A headline is one sentence whatever its punctuation, but for two clauses joined
+        # by a semicolon ("toll rises to 14; authorities deny dam is cracked"): the parse
+        # has them apart (nlp.semicolon_boundaries) and claims follow the parse.
         text = doc.text
-        start = len(text) - len(text.lstrip())
-        end = len(text.rstrip())
-        return [Sentence(first_index, "title", start, end, text[start:end], 0)] if end > start else []
+        cuts = [t.idx for t in doc[1:] if t.is_sent_start and t.nbor(-1).text == ";"]
+        out = []
+        for lo, hi in zip([0, *cuts], [*cuts, len(text)]):
+            piece = text[lo:hi].rstrip().rstrip(";").rstrip()
+            start = lo + len(piece) - len(piece.lstrip())
+            end = lo + len(piece)
+            if end > start:
+                out.append(Sentence(first_index + len(out), "title", start, end, text[start:end], 0))
+        return out
     return split_sentences(doc, part, first_index)
 
 
