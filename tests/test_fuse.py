@@ -1,5 +1,6 @@
 """Fusion of hand-built claims into facts, origins, conflicts, a timeline and updates."""
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -19,8 +20,9 @@ WORKERS_4K = "About 4,000 workers repaired the bridge."
 WORKERS_9K = "Some 9,000 workers repaired the bridge."
 MAYOR = "Mayor Lind opened the bridge."
 PREFECT = "Prefect Roux opened the bridge."
+REVISED = "The survey revised the reading to 5.7, down from its first estimate of 5.9."
 TOPICS = {OPENED: "open", OPENED_2: "open", CLOSED: "open", WORKERS_4K: "workers",
-          WORKERS_9K: "workers", MAYOR: "who", PREFECT: "who"}
+          WORKERS_9K: "workers", MAYOR: "who", PREFECT: "who", REVISED: "workers"}
 embed = TopicEmbed(TOPICS)
 
 
@@ -183,13 +185,29 @@ def test_qualified_figures(q1, q2, clash):
     assert bool(_two_figures(q1, q2).conflicts) == clash
 
 
-def test_a_toll_in_any_wording_conflicts_with_another_toll_but_not_with_the_injured():
+def _two_tolls(q1, q2, day1: int, day2: int):
+    a, b = article("one", "Daily Post", day1), article("two", "Evening Star", day2)
+    c1 = claim(WORKERS_4K, a, quantities=(q1,), entities=("tarn",))
+    c2 = claim(WORKERS_9K, b, quantities=(q2,), entities=("tarn",))
+    return fuse(analysed(a, c1), analysed(b, c2))
+
+
+def test_a_toll_in_any_wording_conflicts_with_another_toll_of_that_day_but_not_with_the_injured():
     toll_stood_at = figure(22, None, tally="killed")  # "the toll stood at 22": no counted noun
-    [conflict] = _two_figures(toll_stood_at, figure(30, "people", tally="killed")).conflicts
+    [conflict] = _two_tolls(toll_stood_at, figure(30, "people", tally="killed"), 3, 3).conflicts
     assert conflict.about == "people killed"
     assert [q.value for q in conflict.values] == [22, 30]
     # "killing 12 people" and "injuring 150 people" count people, but not the same people
-    assert _two_figures(figure(12, "people", tally="killed"), figure(150, "people", tally="injured")).conflicts == ()
+    injured = figure(150, "people", tally="injured")
+    assert _two_tolls(figure(12, "people", tally="killed"), injured, 3, 3).conflicts == ()
+
+
+def test_a_toll_that_grew_from_one_day_to_the_next_is_no_conflict_but_one_that_shrank_is():
+    assert _two_tolls(figure(14, None, tally="killed"), figure(22, None, tally="killed"), 3, 4).conflicts == ()
+    [shrank] = _two_tolls(figure(30, None, tally="killed"), figure(24, None, tally="killed"), 3, 4).conflicts
+    assert [q.value for q in shrank.values] == [30, 24]
+    # other figures are not running counts: any day's disagreement is a conflict
+    assert _two_tolls(figure(4000, "workers"), figure(9000, "workers"), 3, 4).conflicts
 
 
 def test_different_counted_things_are_not_a_conflict():
@@ -429,3 +447,22 @@ def test_a_fact_reads_as_its_first_claim_that_stands_alone():
     assert cut.split_off and not whole.split_off
     assert readable_text([cut, urged, whole]) == whole.text
     assert readable_text([cut, urged]) == cut.text  # nothing better: the earliest
+
+
+def test_the_figure_a_revision_started_from_is_not_a_side():
+    from storyline.model import Quantity, Span
+
+    def at(text, figure_text, value):
+        start = text.index(figure_text)
+        return Quantity(figure_text, Span("text", start, start + len(figure_text)), value, value, value,
+                        "exact", None, "magnitude")
+
+    first = "A magnitude 5.9 quake shook the Tarn valley."
+    revised = REVISED
+    a, b = article(first, "Daily Post", 3), article(revised, "Evening Star", 4)
+    c1 = claim(WORKERS_4K, a, quantities=(at(first, "5.9", 5.9),), entities=("tarn",))
+    c2 = claim(revised, b, quantities=(at(revised, "5.7", 5.7), at(revised, "5.9", 5.9)), entities=("tarn",))
+    c2 = replace(c2, span=Span("text", 0, len(revised)))
+    [conflict] = fuse(analysed(a, c1), analysed(b, c2)).conflicts
+    # the revision's side is its new figure; "down from ... 5.9" agrees with the first report
+    assert [q.value for q in conflict.values] == [5.9, 5.7]

@@ -90,18 +90,36 @@ def polarity(c: Claim) -> bool:
     return c.negated != (c.status == "denied")
 
 
+# "down from 5.9", "up from its first estimate of 14", "from 19 on Sunday" ... to the figure
+_FROM = re.compile(r"\bfrom\b(?:[^,;.]{0,40}\bof)?\s*$", re.IGNORECASE)
+
+
+def left_behind(claim: Claim, q: Quantity) -> bool:
+    """Is ``q`` the figure a change started from, in a claim that gives the new one? "Revised
+    the magnitude to 5.7, down from 5.9" puts forward 5.7; the 5.9 is what it replaces."""
+    at = q.span.start - claim.span.start
+    if q.span.part != claim.span.part or not 0 <= at <= len(claim.text):
+        return False
+    if not _FROM.search(claim.text[max(0, at - 60):at]):
+        return False
+    kind = (unit_key(q), counted_key(q), q.tally)
+    return any(p is not q and (unit_key(p), counted_key(p), p.tally) == kind for p in claim.quantities)
+
+
 def number_clash(a: Claim, b: Claim) -> bool:
     """A figure of one claim that no figure of its kind in the other states too.
 
     Figures that state one amount (``ranges.same_figure``: "at least 8" is not "22",
     though they do not conflict) are paired off first, each used once: what is left over
-    on both sides is what disagrees. A figure one claim adds ("killing 12 and
+    on both sides is what disagrees. A figure a change left behind ("down from 5.9") is not
+    put forward (``left_behind``). A figure one claim adds ("killing 12 and
     injuring about 150" next to "the magnitude 6.2 quake") has nothing left to
     disagree with, so extra detail never blocks a match; "killed 12" against
     "killed 15 people" does.
     """
-    left_a, left_b = list(a.quantities), list(b.quantities)
-    for q in a.quantities:
+    left_a = [q for q in a.quantities if not left_behind(a, q)]
+    left_b = [q for q in b.quantities if not left_behind(b, q)]
+    for q in list(left_a):
         partner = next((p for p in left_b if _same_kind(q, p) and same_figure(q, p)), None)
         if partner is not None:
             left_a.remove(q)

@@ -20,6 +20,9 @@ Two facts conflict over a figure when:
   a ``related`` test is given, it accepts the pair (the fuser uses embedding
   cosine of the facts' wording).
 
+A casualty toll is a running count: a higher figure on a later day is the toll rising,
+not a conflict; only tolls of one day, or a later toll below an earlier one, disagree.
+
 A hedged open bound ("unlikely to send more than 20,000") is speculation about
 a limit, not a competing estimate: it is never a side of a conflict.
 
@@ -35,18 +38,22 @@ that agrees with every side, like "at least 12" beside 31 and 40, backs none).
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from datetime import date
+from typing import Callable, Mapping, Sequence
 
 from ..analyze.cues import REVISION_VERBS
 from ..model import Claim, Conflict, EventDate, Fact, Quantity
-from .align import polarity
-from .ranges import compatible, figure_kind, figure_label
+from .align import left_behind, polarity
+from .ranges import compatible, figure_kind, figure_label, interval
 from .when import agree
 
 
 def find_conflicts(
-    facts: Sequence[Fact], related: Callable[[Fact, Fact], bool] | None = None
+    facts: Sequence[Fact], related: Callable[[Fact, Fact], bool] | None = None,
+    published: Mapping[str, date] | None = None,
 ) -> tuple[Conflict, ...]:
+    """``published`` maps article ids to publish days, for telling a toll that grew from
+    one day to the next (no conflict) from one that disagrees (see ``_grew``)."""
     pairs: dict[tuple[str, str], dict[int, Quantity]] = {}  # figure_kind -> fact index -> figure
     links: dict[tuple[str, str], list[tuple[int, int]]] = {}
     told = [_figures(f) for f in facts]  # each fact's figures once, not once per pair
@@ -58,7 +65,7 @@ def find_conflicts(
             b = facts[j]
             if not _same_event(a, b, dates[i], dates[j]) or (related is not None and not related(a, b)):
                 continue
-            for qa, qb in _clashing_figures(told[i], told[j]):
+            for qa, qb in _clashing_figures(told[i], told[j], published or {}):
                 kind = figure_kind(qa)
                 figures = pairs.setdefault(kind, {})
                 figures.setdefault(i, qa)
@@ -113,10 +120,14 @@ def _speculative(claim: Claim, q: Quantity) -> bool:
 
 
 def _figures(fact: Fact) -> list[tuple[Claim, Quantity]]:
-    """Each figure of the fact's claims once, in claim order."""
+    """Each figure of the fact's claims once, in claim order, but for what a change left
+    behind ("revised the magnitude to 5.7, down from 5.9": the 5.9 is the old figure, which
+    the claim does not put forward)."""
     seen, out = set(), []
     for c in fact.claims:
         for q in c.quantities:
+            if left_behind(c, q):
+                continue
             key = (q.value, q.low, q.high, q.qualifier, figure_kind(q))
             if key not in seen:
                 seen.add(key)
@@ -124,7 +135,8 @@ def _figures(fact: Fact) -> list[tuple[Claim, Quantity]]:
     return out
 
 
-def _clashing_figures(a: list[tuple[Claim, Quantity]], b: list[tuple[Claim, Quantity]]):
+def _clashing_figures(a: list[tuple[Claim, Quantity]], b: list[tuple[Claim, Quantity]],
+                      published: Mapping[str, date]):
     for ca, qa in a:
         kind = figure_kind(qa)
         if not kind[0] or _speculative(ca, qa):
@@ -132,8 +144,23 @@ def _clashing_figures(a: list[tuple[Claim, Quantity]], b: list[tuple[Claim, Quan
         for cb, qb in b:
             if _speculative(cb, qb):
                 continue
-            if figure_kind(qb) == kind and not compatible(qa, qb):
+            if figure_kind(qb) == kind and not compatible(qa, qb) and not _grew(ca, qa, cb, qb, published):
                 yield qa, qb
+
+
+def _grew(ca: Claim, qa: Quantity, cb: Claim, qb: Quantity, published: Mapping[str, date]) -> bool:
+    """Two counts of a running tally, reported on different days, the later not below the
+    earlier: the toll rose ("14 killed" on Wednesday, "22" on Thursday), nobody disagrees.
+    One day's two tolls do disagree, and so does a later toll below an earlier one (a
+    correction, or a count that was wrong)."""
+    if qa.tally is None:
+        return False
+    da, db = published.get(ca.article_id), published.get(cb.article_id)
+    if da is None or db is None or da == db:
+        return False
+    early, late = (qa, qb) if da < db else (qb, qa)
+    ie, il = interval(early), interval(late)
+    return ie is not None and il is not None and il.high >= ie.low
 
 
 # The cues attribution gives a revised figure ("corrected the toll to 31"), in the forms a
