@@ -666,3 +666,10 @@ def test_what_a_source_identifies_something_as_is_its_claim(nlp):
     assert c.attribution[0].name == "The senator"
     assert c.text == "rising rents as the main cause of the protests"
     assert all(not c.attribution for c in claims_of(nlp, "Police identified the driver on Monday."))
+
+
+def test_a_headline_clause_without_that_keeps_its_subject(nlp):
+    # The parser makes "Harbour ferry" what is denied and "is damaged" a clause of its own.
+    [c] = claims_of(nlp, "Owners deny Harbour ferry is damaged")
+    assert c.text == "Harbour ferry is damaged" and c.status == "denied"
+    assert chain(c)[0][0] == "Owners"

@@ -73,3 +73,15 @@ def test_a_date_only_in_a_relative_clause_is_not_the_claims(nlp):
     assert choose_event_date(dates, 0, len(text), doc, (0, len(text))) is None
     # without a claim range (the whole sentence's pick) the date stays the only candidate
     assert choose_event_date(dates, 0, len(text), doc).text == "August"
+
+
+@pytest.mark.parametrize("text, described", [
+    ("Several cottages built for fishermen in the 1950s were badly damaged.", "the 1950s"),
+    ("Passengers evacuated on Monday returned to the ship.", "Monday"),
+])
+def test_a_date_that_describes_a_noun_is_not_the_claims(nlp, text, described):
+    # "built in the 1950s" says when the cottages were built, not when they were damaged
+    doc = nlp(text)
+    dates = find_dates(doc, "text", BASE)
+    assert [d.text for d in dates] == [described]
+    assert choose_event_date(dates, 0, len(text), doc, (0, len(text))) is None

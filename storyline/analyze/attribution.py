@@ -300,6 +300,21 @@ def _clause_range(root) -> tuple[int, int]:
     return lo, hi
 
 
+def _with_stray_subject(verb, clause, rng: tuple[int, int]) -> tuple[int, int]:
+    """A clause's range, from its subject when the parser hung that on the cue as an object.
+
+    Headlines drop "that": in "authorities deny Kastrel dam is cracked" the parser makes
+    "Kastrel dam" what they deny and "is cracked" a clause of its own, without a subject.
+    """
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return rng
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None:
+        return rng
+    lo, hi = _subtree_range(obj)
+    return (lo, rng[1]) if hi == rng[0] else rng
+
+
 def _trailing_absolute(root) -> int | None:
     """Where '..., with a spokesperson telling reporters ...' starts (its comma), if the clause
     ends with one. The parser hangs the absolute on the nearest verb, but it comments on the
@@ -798,7 +813,7 @@ def _content_of(verb):
     # a clause starting past a line break after the verb is a paragraph the parser ran into
     ccomps = [c for c in ccomps if not _after_line_break(verb, _clause_range(c)[0])]
     if ccomps:
-        return [(_before_speaker(_clause_range(c), verb), False, c) for c in ccomps]
+        return [(_before_speaker(_with_stray_subject(verb, c, _clause_range(c)), verb), False, c) for c in ccomps]
     quote = _preceding_quote(verb)
     if quote is not None:
         return [(quote, False, _QUOTATION)]

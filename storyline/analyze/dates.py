@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ..model import EventDate, Part, Span
 from .dates_rules import Timex, scan
-from .syntax import relative_clause_tokens
+from .syntax import noun_clause_tokens
 
 _COARSENESS = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "decade": 5,
                "century": 6}
@@ -71,9 +71,10 @@ def choose_event_date(
     ("said on Monday that the troops entered on 13 October" -> 13 October); a date
     on the main clause beats one in a subordinate or relative clause ("the deal
     signed in 2019 collapsed on Tuesday" -> Tuesday); then the finer date, then
-    the first. With ``claim``, a date inside one of its relative clauses ("..., where
-    they will relieve teams that have worked there since August") is never its event
-    date, even when it is the only one: the claim is then undated.
+    the first. With ``claim``, a date inside one of its relative or participle clauses
+    ("..., where they will relieve teams that have worked there since August", "blocks
+    built in the 1970s") is never its event date, even when it is the only one: the claim
+    is then undated.
     """
     inside = [d for d in dates if sentence_start <= d.span.start and d.span.end <= sentence_end]
     if claim:
@@ -95,14 +96,15 @@ def choose_event_date(
 
 
 def _in_relative_clause(doc, d: EventDate, claim: tuple[int, int]) -> bool:
-    """Is the date inside a relative clause of the claim? "Troops have arrived in the region,
-    where they will join forces that have held it since August": the date describes the forces,
-    not the arrival, so it cannot be the claim's event date."""
+    """Is the date inside a clause that describes a noun of the claim (``noun_clause_tokens``)?
+    "Troops have arrived in the region, where they will join forces that have held it since
+    August": the date describes the forces, not the arrival, so it cannot be the claim's event
+    date; nor can "the 1970s" in "blocks built in the 1970s were cracked"."""
     span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
     whole = doc.char_span(claim[0], claim[1], alignment_mode="expand")
     if span is None or whole is None or len(span) == 0:
         return False
-    return span.root.i in relative_clause_tokens(whole)
+    return span.root.i in noun_clause_tokens(whole)
 
 
 def _verbs_above(doc, claim: tuple[int, int]) -> dict[int, int]:

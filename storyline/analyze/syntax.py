@@ -18,6 +18,19 @@ def relative_clause_tokens(tokens: Sequence) -> set[int]:
     return {d.i for t in tokens if t.dep_ == "relcl" and t.head.i in inside for d in t.subtree}
 
 
+def noun_clause_tokens(tokens: Sequence) -> set[int]:
+    """Indices of the tokens inside a clause that describes a noun of ``tokens``: a relative
+    clause, or a participle's ("apartment blocks built for miners in the 1970s were cracked",
+    "the deal signed in 2019 collapsed"). What it says is about the noun, not the claim's event."""
+    if not tokens:
+        return set()
+    inside = {t.i for t in tokens}
+    return relative_clause_tokens(tokens) | {
+        d.i for t in tokens
+        if t.dep_ == "acl" and t.pos_ == "VERB" and t.head.i in inside and t.head.pos_ in ("NOUN", "PROPN")
+        for d in t.subtree}
+
+
 def main_verb(tokens: Sequence):
     """The highest verb of ``tokens`` (its root in the parse), else its first root; None if empty.
 
