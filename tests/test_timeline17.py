@@ -65,3 +65,12 @@ def test_clip_keeps_the_first_sentences():
     a = Article("one.\ntwo.\nthree.\nfour.", title="")
     assert clip(a, 2).text == "one.\ntwo."
     assert clip(a, 9).text == a.text
+
+
+def test_pooled_counts_reference_dates_found_over_all_timelines():
+    from storyline.eval.timeline17 import pooled
+
+    # 1 of 2 and 1 of 3 dates right: news-tls averages 0.5 and 0.5 (F1 0.5) ...
+    rows = [{"dates": 2, "right": 1, "date_f1": 0.5}, {"dates": 3, "right": 1, "date_f1": 0.5}]
+    # ... while 2 of the 5 reference dates were found
+    assert pooled(rows) == {"dates_right": 2, "dates": 5, "date_f1_pooled": 0.4}
