@@ -64,7 +64,7 @@ from rapidfuzz import fuzz
 from ..analyze.tallies import TALLY_WORDS
 from ..analyze.wordnet import share_a_sense
 from ..model import Claim, Quantity
-from .ranges import counted_key, same_figure, tally_key, unit_key
+from .ranges import counted_key, figure_kind, same_figure, tally_key, unit_key
 from .when import agree
 
 FACT_THRESHOLD = 0.915
@@ -102,8 +102,8 @@ def left_behind(claim: Claim, q: Quantity) -> bool:
         return False
     if not _FROM.search(claim.text[max(0, at - 60):at]):
         return False
-    kind = (unit_key(q), counted_key(q), q.tally)
-    return any(p is not q and (unit_key(p), counted_key(p), p.tally) == kind for p in claim.quantities)
+    kind = figure_kind(q)
+    return any(p is not q and figure_kind(p) == kind for p in claim.quantities)
 
 
 def number_clash(a: Claim, b: Claim) -> bool:
