@@ -44,7 +44,7 @@ from typing import Callable, Mapping, Sequence
 from ..analyze.cues import REVISION_VERBS
 from ..model import Claim, Conflict, EventDate, Fact, Quantity
 from .align import left_behind, polarity
-from .ranges import compatible, figure_kind, figure_label, interval
+from .ranges import OPEN_BOUNDS, compatible, figure_kind, figure_label, interval
 from .when import agree
 
 
@@ -112,11 +112,8 @@ def _backers(kind, component, figures, facts, told, dates, related):
                 break
 
 
-_OPEN_BOUNDS = {"more_than", "at_least", "up_to", "at_most", "less_than"}
-
-
 def _speculative(claim: Claim, q: Quantity) -> bool:
-    return claim.status == "hedged" and q.qualifier in _OPEN_BOUNDS
+    return claim.status == "hedged" and q.qualifier in OPEN_BOUNDS
 
 
 def _figures(fact: Fact) -> list[tuple[Claim, Quantity]]:

@@ -138,7 +138,8 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     return ia is None or ib is None or ia.overlaps(ib)
 
 
-_BOUNDS = frozenset({"more_than", "at_least", "up_to", "at_most", "less_than"})
+# Qualifiers that give one end of a range: "more than 20,000", "up to 300".
+OPEN_BOUNDS = frozenset({"more_than", "at_least", "up_to", "at_most", "less_than"})
 
 
 def same_figure(a: Quantity, b: Quantity) -> bool:
@@ -153,6 +154,6 @@ def same_figure(a: Quantity, b: Quantity) -> bool:
 
 
 def _stated(q: Quantity) -> Quantity:
-    if q.qualifier not in _BOUNDS or q.value is None:
+    if q.qualifier not in OPEN_BOUNDS or q.value is None:
         return q
     return replace(q, qualifier="exact", low=q.value, high=q.value)
