@@ -353,8 +353,8 @@ def _predicate(tokens) -> str:
     expectation frames ("are expected to be assembled" -> "assemble"), or the event a
     count is of ("the death toll stood at 22" -> "kill")."""
     verb = main_verb(tokens)
-    tally = counted_by_subject(verb) if verb is not None and any(t.like_num for t in verb.subtree) else None
-    if tally is not None:
+    tally = counted_by_subject(verb)  # the cheap test first: few verbs have a count for subject
+    if tally is not None and any(t.like_num for t in verb.subtree):
         return TALLY_VERBS[tally]
     while verb is not None and verb.lemma_.lower() in EXPECTATION_VERBS:
         framed = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)

@@ -67,12 +67,17 @@ def tally_of(doc, start: int, end: int) -> Tally | None:
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() == "toll":
         return _toll(top.head.head)
     # "twelve of the dead", "thousands of people killed"
+    return _said_of_its_of(noun) or _count_of_verb(noun)
+
+
+def _said_of_its_of(noun) -> Tally | None:
+    """The tally said by the noun after ``noun``'s "of": "the number of people killed"."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj" and (found := _said_of(obj)) is not None:
                     return found
-    return _count_of_verb(noun)
+    return None
 
 
 def _said_of(noun) -> Tally | None:
@@ -128,11 +133,9 @@ def counted_by_subject(verb) -> Tally | None:
             # "tolls" are charges ("tolls on the bridge rose to $5"); a death toll is one
             return _toll(subject) if subject.tag_ == "NN" else None
         # "the number of people killed", "the number of dead"
-        for child in subject.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and (found := _said_of(obj)) is not None:
-                        return found
+        found = _said_of_its_of(subject)
+        if found is not None:
+            return found
     return None
 
 
