@@ -154,6 +154,16 @@ def test_a_source_speaking_to_the_article_s_own_outlet_is_no_relay(nlp):
     assert [s.name for s in relayed][-1:] == ["the Gazette"]
 
 
+def test_a_lead_from_the_own_outlet_relays_no_report_it_quotes_later(nlp):
+    text = ("A harbour official told the Gazette that the pier would stay shut until March.\n"
+            "A port engineer told the Lowland Post on Friday that repairs could take a year. "
+            "The harbour official said the cost was not yet known.")
+    claims, relayed = article(nlp, text, outlet="Fenmoor Gazette")
+    assert relayed == ()
+    cost = by_start(claims, "the cost")
+    assert [s.name for s in cost.attribution] == ["The harbour official"]  # not via the Post
+
+
 @pytest.mark.parametrize("name, outlet, own", [
     ("the Gazette", "Fenmoor Gazette", True),
     ("The Fenmoor Gazette", "Fenmoor Gazette", True),

@@ -412,14 +412,18 @@ def _is_backref(source: Source) -> str | None:
 
 def _relayed_chain(claims: Sequence[Claim], paragraph_of: dict[int, tuple[str, int]],
                    outlet: str | None = None) -> tuple[Source, ...]:
-    """The report the article rewrites: an outlet named as a source in the lead (first two
-    paragraphs), other than the article's own ``outlet`` ("an official told the Courier")."""
+    """The report the article rewrites: the first outlet named as a source in the lead (first
+    two paragraphs). None when that outlet is the article's own: a lead that says "an official
+    told the Courier" is the Courier's reporting, and a report it quotes later ("a Ukrainian
+    official told The New York Times") is a second source, not what the article rewrites."""
     for c in claims:
         part, para = paragraph_of.get(c.sentence_index, ("text", 99))
         if part != "text" or para > 1:
             continue
         for i, s in enumerate(c.attribution):
-            if s.kind == "outlet" and not _is_backref(s) and not names_own_outlet(s.name, outlet):
+            if s.kind == "outlet" and not _is_backref(s) and names_own_outlet(s.name, outlet):
+                return ()
+            if s.kind == "outlet" and not _is_backref(s):
                 # "citing X" beside the outlet, or "X ... cited by <outlet>"
                 cited = [x for x in c.attribution[:i] if x.kind != "outlet" and (
                     x.cue in ("citing", "quoting") or s.cue in ("cited", "quoted"))]
