@@ -673,3 +673,35 @@ def test_a_headline_clause_without_that_keeps_its_subject(nlp):
     [c] = claims_of(nlp, "Owners deny Harbour ferry is damaged")
     assert c.text == "Harbour ferry is damaged" and c.status == "denied"
     assert chain(c)[0][0] == "Owners"
+
+
+def test_a_pronoun_fronted_before_the_speaker_is_not_what_was_said(nlp):
+    # the relative pronoun opens the clause, the speaker stands inside it: the content is
+    # what follows the cue, and the nested "she" is the mayor herself, not a second link
+    text = "Mayor Ada Lind said the council had suspended two clerks, whom she said had falsified the accounts."
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims] == ["the council had suspended two clerks", "had falsified the accounts"]
+    assert [[s.name for s in c.attribution] for c in claims] == [["Ada Lind"], ["Ada Lind"]]
+
+
+def test_a_forecast_by_its_cue_is_expected(nlp):
+    [c] = claims_of(nlp, "Port officials expect the strike to end by the weekend.")
+    assert c.status == "expected"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The harbour master disputed the figure of 40 ships.", "denied"),
+    ("The harbour master did not dispute the figure of 40 ships.", "reported"),
+    ("The harbour master never denied that 40 ships were stuck.", "reported"),
+])
+def test_a_negated_denial_denies_nothing(nlp, text, status):
+    [c] = claims_of(nlp, text)
+    assert c.status == status
+
+
+def test_a_main_clause_stops_before_a_joined_speaker_clause(nlp):
+    text = ("No ferry has sailed since Monday, and the harbour officials, who spoke on condition "
+            "of anonymity, said the storm had damaged two piers.")
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims] == ["No ferry has sailed since Monday", "the storm had damaged two piers"]
+    assert [c.status for c in claims] == ["asserted", "reported"]

@@ -98,6 +98,8 @@ def test_negation(nlp, text, negated):
     # an expectation frames the event: the event's verb tells which event it is
     ("About 900 volunteers are expected to be gathered by Sunday.", "gather"),
     ("The council plans to close the ferry route in May.", "close"),
+    # misparsed: "quake" in apposition to "magnitude", "hit" describing it; the verb still names the event
+    ("The magnitude 6.0 quake hit shortly before dawn near the city of Tarn, the seismological centre said.", "hit"),
 ])
 def test_predicate_is_the_lemma_of_the_claims_main_verb(nlp, text, predicate):
     assert only(nlp, text).predicate == predicate

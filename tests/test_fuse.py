@@ -287,10 +287,10 @@ def test_a_figure_with_decimals_is_as_precise_as_it_is_written(a, b, agree):
     assert compatible(q(*a), q(*b)) == agree
 
 
-def test_a_claim_that_fits_two_facts_joins_them():
-    theta = np.arccos(0.95)  # the bridge is 0.95 from each side; the sides are 0.81 apart
+def test_two_facts_join_when_a_claim_fits_both_and_they_are_already_linked():
+    theta = np.arccos(0.95)  # a bridge is 0.95 from each side; the sides are 0.81 apart
     vectors = {"side a": (np.cos(theta), np.sin(theta)), "side b": (np.cos(theta), -np.sin(theta)),
-               "bridge": (1.0, 0.0)}
+               "bridge": (1.0, 0.0), "second bridge": (1.0, 0.0)}
 
     def plane(texts):
         out = np.zeros((len(texts), 384), dtype=np.float32)
@@ -298,14 +298,19 @@ def test_a_claim_that_fits_two_facts_joins_them():
             out[row, :2] = vectors[t]
         return out
 
-    joined = build_facts([claim("side a", "a1"), claim("side b", "a2"), claim("bridge", "a3")], {}, plane)
-    assert [len(f.claims) for f in joined] == [3]
+    # one claim at the edge of two facts that share nothing else does not join them
+    one = build_facts([claim("side a", "a1"), claim("side b", "a2"), claim("bridge", "a3")], {}, plane)
+    assert [len(f.claims) for f in one] == [2, 1]
+    # a second claim that fits both finds them linked through the first: one fact
+    joined = build_facts([claim("side a", "a1"), claim("side b", "a2"), claim("bridge", "a3"),
+                          claim("second bridge", "a4")], {}, plane)
+    assert [len(f.claims) for f in joined] == [4]
     assert joined[0].id == fact_id(claim("side a", "a1"))  # the earlier fact's id lives on
 
     apart = build_facts([claim("side a", "a1", quantities=(figure(4000, "workers"),)),
                          claim("side b", "a2", quantities=(figure(9000, "workers"),)),
-                         claim("bridge", "a3")], {}, plane)
-    assert [len(f.claims) for f in apart] == [2, 1]  # 4,000 and 9,000 cannot be one fact
+                         claim("bridge", "a3"), claim("second bridge", "a4")], {}, plane)
+    assert [len(f.claims) for f in apart] == [3, 1]  # 4,000 and 9,000 cannot be one fact
 
 
 # --------------------------------------------------------------------------- timeline, updates, report

@@ -21,11 +21,12 @@ from typing import Collection, Sequence
 
 from ..model import EntityMention, Part, Sentence, Source, SourceKind, Span
 from .cues import (
-    ANONYMOUS_NOUNS, CLAUSE_ONLY, DENIAL_VERBS, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
+    ANONYMOUS_NOUNS, CLAUSE_ONLY, DOCUMENT_NOUNS, ORGANISATION_NOUNS,
     NEWS_AGENCY_WORDS, OUTLET_BACKREFS, OUTLET_NAME_WORDS, OUTLETS, RELAY_VERBS, REPORT_BACKREFS,
     ANONYMITY, ANSWER_VERBS, ATTITUDE_VERBS, PHYSICAL_TOO, REPORTING_VERBS, REVISION_VERBS, ROLE_NOUNS, SPOKEN_OBJECT_VERBS, SPOKEN_PREPOSITIONS,
     SEEING_VERBS, STANCE_VERBS, VERDICT_ADVERBS,
 )
+from .status import denies
 
 
 @dataclass(frozen=True)
@@ -840,7 +841,7 @@ def _content_of(verb):
         if c.dep_ == "dobj" and c.lower_ in _CLAIM_NOUNS:
             for g in c.children:
                 if g.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" for m in g.children):
-                    return [(_clause_range(g), verb.lemma_ in DENIAL_VERBS, g)]
+                    return [(_clause_range(g), denies(verb), g)]
     # participles carry a relay's content: "X cites research by Y, indicating that ..."
     for c in verb.children:
         if c.dep_ in ("advcl", "xcomp") and c.lemma_ in _CARRIERS:
@@ -885,8 +886,16 @@ def _before_speaker(span: tuple[int, int], verb) -> tuple[int, int]:
     lo, hi = span
     subj = _subject(verb)
     if subj is not None and lo < subj.i < hi:
-        hi = max(lo + 1, _subtree_range(subj)[0])
+        cut = _subtree_range(subj)[0]
+        if verb.i < hi and not any(t.pos_ in _CONTENT_POS for t in verb.doc[lo:cut]):
+            # only a fronted pronoun before the speaker ("the miners, whom she said had no
+            # chance"; "that he expected them to ...", misparsed): what is said follows the cue
+            return verb.i + 1, hi
+        hi = max(lo + 1, cut)
     return lo, hi
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 
 
 def _clause_after_adjunct(verb) -> list:
@@ -1258,7 +1267,7 @@ def find_relations(doc, part: Part, sentence: Sentence, mentions: Sequence[Entit
                 continue
             out.append(Relation(
                 sentence.index, cue, Span(part, tok.idx, tok.idx + len(tok)), _span_of(doc, part, lo, hi),
-                chain, denied or tok.lemma_ in DENIAL_VERBS, (tok.i, tok.i + 1), (lo, hi),
+                chain, denied or denies(tok), (tok.i, tok.i + 1), (lo, hi),
             ))
     return _split_conjoined(_clip_nested(out, doc, part), doc, part)
 

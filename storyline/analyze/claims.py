@@ -203,7 +203,8 @@ def innermost(relations: Sequence[Relation], doc) -> list[tuple[Relation, tuple[
         if outer and all(s.name.lower() in _FIRST_PERSON for s in chain):
             chain = []  # '"I can tell you what I counted," he said': "I" is the speaker himself
         for o in outer:
-            chain.extend(s for s in o.chain if s not in chain)
+            # "Orsk said ... whom she said had no chance": "she" is Orsk, one link, not two
+            chain.extend(s for s in o.chain if s.name not in {c.name for c in chain})
         out.append((r, tuple(chain)))
     return out
 
@@ -214,7 +215,9 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 def _before_inner(r: Relation, inner: Sequence[Relation], doc) -> Relation | None:
     """The part of ``r``'s content before its first nested relation, when it is a clause."""
     lo = r.content_tokens[0]
-    stop = min(o.cue_tokens[0] for o in inner)
+    # the nested clause starts where its cue's phrase does: "..., whom she said had ..."
+    # stops before "whom she", not at "said"
+    stop = min(_phrase_start(doc[o.cue_tokens[0]], lo) for o in inner)
     hi = stop
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].lower_ in ("and", "but", "while")):
         hi -= 1
@@ -224,6 +227,11 @@ def _before_inner(r: Relation, inner: Sequence[Relation], doc) -> Relation | Non
         return None
     span = Span(r.content.part, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     return replace(r, content=span, content_tokens=(lo, hi))
+
+
+def _phrase_start(cue, lo: int) -> int:
+    edge = cue.left_edge.i
+    return edge if edge > lo else cue.i
 
 
 def _merge_same_content(relations: Sequence[Relation]) -> list[Relation]:
@@ -330,13 +338,23 @@ def _main_clause(sent, relations) -> tuple[int, int] | None:
     # the main clause stops where the first relation's cue or content begins; a relation
     # inside one of its noun phrases ("looked at the mayor's claim that A") does not cut it
     verbal = [rel for rel, _ in relations if sent.doc[rel.cue_tokens[0]].pos_ != "NOUN"]
-    first = min((min(rel.cue_tokens[0], rel.content_tokens[0]) for rel in verbal), default=sent.end)
+    first = min((min(_speaker_start(sent.doc[rel.cue_tokens[0]]), rel.content_tokens[0]) for rel in verbal),
+                default=sent.end)
     if first <= root.i:
         return None
     lo, hi = sent.start, first
     while hi > lo and (sent.doc[hi - 1].is_punct or sent.doc[hi - 1].lower_ in ("and", "but")):
         hi -= 1
     return (lo, hi) if hi - lo >= 4 else None
+
+
+def _speaker_start(cue) -> int:
+    """Where a cue's clause begins: a clause joined to the main one ("..., and the officials,
+    who asked not to be named, said ...") at its subject; otherwise at the cue, as when the
+    speaker follows it or the clause is part of the main one ("came hours after the Times
+    reported ...")."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    return subj.left_edge.i if subj is not None and cue.dep_ == "conj" else cue.i
 
 
 def _claim(cid, article_id, sentence, span, text, tokens, chain, cue, denied) -> Claim:
@@ -353,6 +371,10 @@ def _predicate(tokens) -> str:
     expectation frames ("are expected to be assembled" -> "assemble"), or the event a
     count is of ("the death toll stood at 22" -> "kill")."""
     verb = main_verb(tokens)
+    if verb is not None and verb.pos_ not in ("VERB", "AUX"):
+        # the parser made a noun the head ("The magnitude 6.2 quake hit ...", "quake" read as
+        # in apposition and "hit" as describing it): the highest verb names the event
+        verb = min((t for t in tokens if t.pos_ == "VERB" and t.tag_ != "VB"), key=_depth, default=verb)
     tally = counted_by_subject(verb)  # the cheap test first: few verbs have a count for subject
     if tally is not None and any(t.like_num for t in verb.subtree):
         return TALLY_VERBS[tally]
@@ -362,6 +384,13 @@ def _predicate(tokens) -> str:
             break
         verb = framed
     return verb.lemma_.lower() if verb is not None else ""
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _lemma(cue: str | None, tokens) -> str | None:

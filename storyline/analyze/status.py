@@ -48,18 +48,23 @@ def is_hedged(tokens: Sequence, cue_lemma: str | None = None) -> bool:
         or _has_cue(tokens, HEDGE_CUES)
 
 
-def is_expected(tokens: Sequence) -> bool:
-    return _has_cue(tokens, EXPECTED_CUES)
+def is_expected(tokens: Sequence, cue_lemma: str | None = None) -> bool:
+    """A forecast: said so in the content ("will", "is set to"), or by its cue ("he expected
+    them to enter the fighting by Monday", "analysts predict a rise")."""
+    return cue_lemma in FORECAST_VERBS or _has_cue(tokens, EXPECTED_CUES)
+
+
+FORECAST_VERBS = frozenset({"expect", "anticipate", "predict", "forecast"})
 
 
 def claim_status(tokens: Sequence, attributed: bool, cue_lemma: str | None = None,
                  denied: bool = False) -> ClaimStatus:
     """Status of a claim whose content is ``tokens`` (see the module docstring for the rule)."""
-    if denied or cue_lemma in DENIAL_VERBS:
+    if denied:
         return "denied"
     if is_hedged(tokens, cue_lemma):
         return "hedged"
-    if is_expected(tokens):
+    if is_expected(tokens, cue_lemma):
         return "expected"
     return "reported" if attributed else "asserted"
 
@@ -77,6 +82,12 @@ def is_negated(tokens: Sequence) -> bool:
     # "The dam was undamaged" says "not damaged" in one word; "was not undamaged" cancels out.
     lexical = any(c.dep_ == "acomp" and negative_participle(c.lower_) for c in root.children)
     return lexical != _negated_syntactically(root)
+
+
+def denies(cue) -> bool:
+    """Does the cue verb ``cue`` (a token) reject what it governs? A denial verb does, unless
+    it is negated itself: "the official did not dispute that figure" accepts it."""
+    return cue.lemma_.lower() in DENIAL_VERBS and not _negated_syntactically(cue)
 
 
 def _negated_syntactically(root) -> bool:

@@ -178,13 +178,42 @@ def scores(gold: np.ndarray, pred: np.ndarray) -> dict:
             "gold_same": int(gold.sum()), "predicted_same": int(pred.sum())}
 
 
+def grouped(claims: Sequence[EcbClaim], pairs, embed, threshold: float = FACT_THRESHOLD) -> np.ndarray:
+    """For each pair, did the fuser put both claims in one fact? Each story's claims are
+    grouped as the fuser groups an article stream (``fuse.facts.group_claims``), in
+    document order: a claim joins a fact through its nearest member, and the groups chain."""
+    from ..fuse.facts import group_claims
+
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_story[c.story].append(i)
+    fact_of = np.zeros(len(claims), dtype=np.int64)
+    next_fact = 0
+    for members in by_story.values():
+        kinds: dict[str, str] = {}
+        for i in members:
+            kinds.update(claims[i].kinds)
+        for group in group_claims([claims[i].claim for i in members], embed, kinds=kinds, threshold=threshold):
+            for j in group:
+                fact_of[members[j]] = next_fact
+            next_fact += 1
+    return np.array([fact_of[a] == fact_of[b] for a, b in pairs], dtype=bool)
+
+
 def evaluate(folder: Path, split: str = "report", threshold: float = FACT_THRESHOLD, embed=None) -> dict:
+    """Pairwise scores of ``same_fact``, and (``grouped_*``) of the facts the fuser builds."""
+    if embed is None:
+        from ..analyze.embeddings import Embedder
+
+        embed = Embedder().embed
     topics = ECB_REPORT if split == "report" else ECB_TUNE
     claims = ecb_claims(Path(folder), topics)
     pairs = claim_pairs(claims)
     cosines = pair_cosines(claims, pairs, embed)
     gold = np.array([claims[a].event == claims[b].event for a, b in pairs], dtype=bool)
     cosine_only = scores(gold, cosines >= threshold)
+    facts = scores(gold, grouped(claims, pairs, embed, threshold))
     return {**scores(gold, decide(claims, pairs, cosines, threshold)), "claims": len(claims),
             "threshold": threshold, "pairwise_f1_cosine_only": cosine_only["pairwise_f1"],
-            "pairwise_p_cosine_only": cosine_only["pairwise_p"]}
+            "pairwise_p_cosine_only": cosine_only["pairwise_p"],
+            "grouped_f1": facts["pairwise_f1"], "grouped_p": facts["pairwise_p"], "grouped_r": facts["pairwise_r"]}

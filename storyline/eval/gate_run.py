@@ -12,7 +12,7 @@ from .tasks import TASKS, Row, run_task
 # one span type for another) cannot hide behind a steady headline.
 EXTRA_METRICS: dict[str, tuple[str, ...]] = {
     "clustering-ecb": ("pairwise_f1",),
-    "facts-ecb": ("pairwise_p",),
+    "facts-ecb": ("pairwise_p", "grouped_f1", "grouped_p"),
     "paraphrase-mrpc": ("accuracy",),
     "dates-tempeval": ("strict_f1", "relaxed_f1"),
     "attribution-polnear": ("source_exact_f1", "cue_overlap_f1", "content_overlap_f1"),

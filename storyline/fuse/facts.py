@@ -2,9 +2,11 @@
 
 Each claim joins the existing fact it matches best (``align.same_fact``: the
 fact's most similar claim is within the threshold, or the lower bar of a shared
-event verb, and no claim of the fact clashes with it), or starts a new fact. A claim that fits two facts that do not clash with
-each other joins them into one. Online and in publish order, so adding a later
-article never splits the facts earlier articles made, only extends or joins them.
+event verb, and no claim of the fact clashes with it), or starts a new fact. A
+claim that fits two facts joins them into one when they do not clash with each
+other and some claim of one is close enough to some claim of the other
+(``_linked``). Online and in publish order, so adding a later article never
+splits the facts earlier articles made, only extends or joins them.
 
 How a fact reads its claims:
 - text: the wording of its earliest claim that reads on its own: a piece split off a
@@ -95,7 +97,8 @@ def group_claims(
             for g in fitting:
                 if joined is None:
                     joined = g
-                elif not any(clashes(claims[m], claims[n], kinds) for m in groups[joined] for n in groups[g]):
+                elif _linked(claims, vectors, groups[joined], groups[g], threshold) and \
+                        not any(clashes(claims[m], claims[n], kinds) for m in groups[joined] for n in groups[g]):
                     joined = _merge(groups, group_of, joined, g)
         if joined is None:
             joined = len(groups)
@@ -103,6 +106,21 @@ def group_claims(
         groups[joined].append(i)
         group_of[i] = joined
     return [g for g in groups if g]
+
+
+def _linked(claims: Sequence[Claim], vectors: np.ndarray, a: Sequence[int], b: Sequence[int],
+            threshold: float) -> bool:
+    """Is some claim of group ``a`` close enough to some claim of group ``b`` to be one fact?
+
+    A claim that fits two facts joins them only then. Without it one claim at the edge of
+    both chains two facts that share nothing else: the demo's "there are no North Korean
+    units in Kursk" (cosine 0.918 to "none of the troops has fought yet", 0.917 to "soldiers
+    had arrived in Kursk", denied) joined the troops' not fighting to the Kremlin's denial.
+    Grouped same-event pairs on ECB+ tune: precision 0.514 -> 0.549, F1 0.565 -> 0.578.
+    """
+    sims = vectors[list(a)] @ vectors[list(b)].T
+    return any(close_enough(claims[m], claims[n], float(sims[x, y]), threshold)
+               for x, m in enumerate(a) for y, n in enumerate(b))
 
 
 def _merge(groups: list[list[int]], group_of: np.ndarray, a: int, b: int) -> int:
