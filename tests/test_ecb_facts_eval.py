@@ -85,3 +85,26 @@ def test_pairwise_scores():
     s = ecb_facts.scores(gold, pred)
     assert (s["pairwise_p"], s["pairwise_r"], s["pairwise_f1"]) == (0.5, 0.5, 0.5)
     assert (s["gold_same"], s["predicted_same"]) == (2, 2)
+
+
+def test_grouped_pairs_follow_the_fuser_s_facts_story_by_story():
+    from storyline.model import Claim, Span
+
+    def ecb_claim(text, doc, story):
+        claim = Claim(id=f"{doc}:{text}", article_id=doc, sentence_index=0, span=Span("text", 0, len(text)),
+                      text=text, status="asserted")
+        return ecb_facts.EcbClaim(claim, doc, story, "e", {})
+
+    # "near" and "same" are one wording apart (cosine 1); "other" is orthogonal to both
+    vectors = {"same": (1.0, 0.0), "near": (1.0, 0.0), "other": (0.0, 1.0)}
+
+    def plane(texts):
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for row, t in enumerate(texts):
+            out[row, :2] = vectors[t]
+        return out
+
+    claims = [ecb_claim("same", "d1", "1"), ecb_claim("near", "d2", "1"), ecb_claim("other", "d3", "1"),
+              ecb_claim("near", "d4", "2")]  # another story: never grouped with story 1
+    pairs = [(0, 1), (0, 2), (1, 2), (0, 3)]
+    assert ecb_facts.grouped(claims, pairs, plane).tolist() == [True, False, False, False]
