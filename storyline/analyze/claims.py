@@ -450,13 +450,14 @@ def _relayed_chain(claims: Sequence[Claim], paragraph_of: dict[int, tuple[str, i
         if part != "text" or para > 1:
             continue
         for i, s in enumerate(c.attribution):
-            if s.kind == "outlet" and not _is_backref(s) and names_own_outlet(s.name, outlet):
+            if s.kind != "outlet" or _is_backref(s):
+                continue
+            if names_own_outlet(s.name, outlet):
                 return ()
-            if s.kind == "outlet" and not _is_backref(s):
-                # "citing X" beside the outlet, or "X ... cited by <outlet>"
-                cited = [x for x in c.attribution[:i] if x.kind != "outlet" and (
-                    x.cue in ("citing", "quoting") or s.cue in ("cited", "quoted"))]
-                return tuple(cited[:1]) + (s,)
+            # "citing X" beside the outlet, or "X ... cited by <outlet>"
+            cited = [x for x in c.attribution[:i] if x.kind != "outlet" and (
+                x.cue in ("citing", "quoting") or s.cue in ("cited", "quoted"))]
+            return tuple(cited[:1]) + (s,)
     return ()
 
 
