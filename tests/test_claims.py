@@ -336,3 +336,14 @@ def test_a_headline_of_two_clauses_joined_by_a_semicolon_is_two_sentences():
     # a headline is still one sentence whatever its other punctuation
     done = analyze(Article(text="Crews worked through the night.", title="Fire at the pier: six dead. Owners questioned"))
     assert len([s for s in done.sentences if s.part == "title"]) == 1
+
+
+def test_two_clauses_with_their_own_subjects_after_a_comma_and_are_two_claims(nlp):
+    text = "The port signed a lease with the ferry line in May, and the council approved it on 3 June."
+    claims = claims_in(nlp, text)
+    assert [c.text for c in claims] == ["The port signed a lease with the ferry line in May",
+                                        "the council approved it on 3 June"]
+    assert [text[c.span.start:c.span.end] for c in claims] == [c.text for c in claims]
+    # one subject for both verbs, or no comma: one claim
+    assert len(claims_in(nlp, "The port signed a lease in May and renewed it in June.")) == 1
+    assert len(claims_in(nlp, "The port signed a lease in May and the council approved it in June.")) == 1

@@ -295,6 +295,8 @@ def _supplement(doc, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]
     for c in _supplement_heads(doc, heads[0], hi):
         plo, phi = c.left_edge.i, c.right_edge.i + 1
         comma = plo - 1
+        if c.dep_ == "conj" and doc[comma].lower_ in _CLAUSE_JOINERS and doc[comma - 1].text == ",":
+            comma -= 1  # ", and the Duma ratified it": the comma ends the first clause
         if doc[comma].text != ",":
             continue
         while phi < hi and doc[phi].is_punct:
@@ -308,7 +310,9 @@ def _supplement(doc, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]
 
 
 def _supplement_heads(doc, verb, hi: int):
-    """Verbs after ``verb`` that may head a supplement: participles, then relative clauses."""
+    """Verbs after ``verb`` that may head a supplement: participles, relative clauses, then a
+    clause with a subject of its own joined by ", and" / ", but" ("The two countries signed a
+    treaty in June, and the Duma ratified it on 24 October": two events, two dates)."""
     for c in verb.children:
         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and _has_object(c) \
                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark", "ccomp") for g in c.children):
@@ -316,6 +320,13 @@ def _supplement_heads(doc, verb, hi: int):
     for t in doc[verb.i + 1:hi]:
         if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX") and doc[t.left_edge.i].lower_ in ("which", "who"):
             yield t
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX") \
+                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            yield c
+
+
+_CLAUSE_JOINERS = frozenset({"and", "but"})
 
 
 def _has_object(verb) -> bool:
