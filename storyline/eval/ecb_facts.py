@@ -150,11 +150,16 @@ def ecb_claims(folder: Path, topics: Iterable[int], nlp=None) -> list[EcbClaim]:
 
 def claim_pairs(claims: Sequence[EcbClaim]) -> list[tuple[int, int]]:
     """Index pairs of claims from different documents of one story."""
+    return [(a, b) for members in _by_story(claims) for n, a in enumerate(members) for b in members[n + 1:]
+            if claims[a].doc != claims[b].doc]
+
+
+def _by_story(claims: Sequence[EcbClaim]) -> list[list[int]]:
+    """Indices of ``claims``, story by story, each story's in document order."""
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         by_story[c.story].append(i)
-    return [(a, b) for members in by_story.values() for n, a in enumerate(members) for b in members[n + 1:]
-            if claims[a].doc != claims[b].doc]
+    return list(by_story.values())
 
 
 def pair_cosines(claims: Sequence[EcbClaim], pairs: Sequence[tuple[int, int]], embed=None) -> np.ndarray:
@@ -184,12 +189,9 @@ def grouped(claims: Sequence[EcbClaim], pairs, embed, threshold: float = FACT_TH
     document order: a claim joins a fact through its nearest member, and the groups chain."""
     from ..fuse.facts import group_claims
 
-    by_story: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        by_story[c.story].append(i)
     fact_of = np.zeros(len(claims), dtype=np.int64)
     next_fact = 0
-    for members in by_story.values():
+    for members in _by_story(claims):
         kinds: dict[str, str] = {}
         for i in members:
             kinds.update(claims[i].kinds)
