@@ -222,6 +222,8 @@ REPORT_BACKREFS = frozenset({"report", "article", "story", "piece", "publication
 EXPECTATION_VERBS = frozenset({
     "expect", "anticipate", "set", "plan", "intend", "aim", "schedule", "slate", "poise",
 })
+# Cue verbs whose content is a forecast: "he expected them to enter the fighting".
+FORECAST_VERBS = frozenset({"expect", "anticipate", "predict", "forecast"})
 EXPECTED_CUES = (
     "expected to", "set to", "anticipated", "will", "shall", "plans to", "planned to",
     "is to", "are to", "was to", "were to", "going to", "scheduled to", "due to",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import ClaimStatus
-from .cues import DENIAL_VERBS, EXPECTED_CUES, HEDGE_CUES, NEGATORS
+from .cues import DENIAL_VERBS, EXPECTED_CUES, FORECAST_VERBS, HEDGE_CUES, NEGATORS
 from .syntax import main_verb, relative_clause_tokens
 from .wordnet import verb_senses
 
@@ -52,9 +52,6 @@ def is_expected(tokens: Sequence, cue_lemma: str | None = None) -> bool:
     """A forecast: said so in the content ("will", "is set to"), or by its cue ("he expected
     them to enter the fighting by Monday", "analysts predict a rise")."""
     return cue_lemma in FORECAST_VERBS or _has_cue(tokens, EXPECTED_CUES)
-
-
-FORECAST_VERBS = frozenset({"expect", "anticipate", "predict", "forecast"})
 
 
 def claim_status(tokens: Sequence, attributed: bool, cue_lemma: str | None = None,
