@@ -116,7 +116,8 @@ def _linked(claims: Sequence[Claim], vectors: np.ndarray, a: Sequence[int], b: S
     both chains two facts that share nothing else: the demo's "there are no North Korean
     units in Kursk" (cosine 0.918 to "none of the troops has fought yet", 0.917 to "soldiers
     had arrived in Kursk", denied) joined the troops' not fighting to the Kremlin's denial.
-    Grouped same-event pairs on ECB+ tune: precision 0.514 -> 0.549, F1 0.565 -> 0.578.
+    Grouped same-event pairs on ECB+ tune (``eval.ecb_facts.grouped``): F1 0.567 -> 0.581,
+    precision 0.514 -> 0.549; on report F1 0.444 -> 0.431 (see docs/quality.md).
     """
     sims = vectors[list(a)] @ vectors[list(b)].T
     return any(close_enough(claims[m], claims[n], float(sims[x, y]), threshold)
