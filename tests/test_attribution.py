@@ -705,3 +705,34 @@ def test_a_main_clause_stops_before_a_joined_speaker_clause(nlp):
     claims = claims_of(nlp, text)
     assert [c.text for c in claims] == ["No ferry has sailed since Monday", "the storm had damaged two piers"]
     assert [c.status for c in claims] == ["asserted", "reported"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, the army attacked.",
+    "Meanwhile, the governor praised.",
+    "In a statement, the ministry said.",
+])
+def test_a_fronted_adverbial_is_not_what_the_subject_said(nlp, text):
+    """A closing ", X said" reports the clause before it; after "On Monday," it reports nothing."""
+    for c in claims_of(nlp, text):
+        assert not c.attribution
+        assert c.text == text
+
+
+def test_according_to_before_an_intransitive_stance_verb(nlp):
+    [c] = claims_of(nlp, "According to officials, the army attacked.")
+    assert chain(c) == [("officials", "official")]
+    assert c.text == "the army attacked"
+
+
+def test_that_clause_hung_on_the_addressee(nlp):
+    text = "At a summit last week, she told a meeting of island leaders that few people understood the risk."
+    [c] = claims_of(nlp, text)
+    assert chain(c)[0][0] == "she"
+    assert c.text == "few people understood the risk"
+
+
+def test_relative_that_after_a_report_noun_is_no_content(nlp):
+    """"a report that was published" is a relative clause, not what the report says."""
+    claims = claims_of(nlp, "She cited a report that was published in May.")
+    assert all(c.text != "was published in May" and not c.text.startswith("that ") for c in claims)

@@ -259,8 +259,7 @@ def _pronoun_source(tok, part: Part, mentions: Sequence[EntityMention], cue) -> 
 
 def _span_of(doc, part: Part, lo: int, hi: int) -> Span:
     """Character span of tokens [lo, hi), trimmed of punctuation and a leading 'that'."""
-    while lo < hi and (doc[lo].is_punct and doc[lo].text not in '"“‘\'' or doc[lo].lower_ == "that"
-                       and doc[lo].dep_ == "mark"):
+    while lo < hi and (doc[lo].is_punct and doc[lo].text not in '"“‘\'' or _that_conjunction(doc[lo])):
         lo += 1
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in '"”’\'':
         hi -= 1
@@ -292,7 +291,7 @@ def _clause_range(root) -> tuple[int, int]:
     """A clause's tokens, from its "that" when it has one (the parser may hang a preceding
     ", citing X," on the clause; that belongs to the cue), up to a trailing absolute."""
     lo, hi = _subtree_range(root)
-    marks = [m.i for m in root.children if m.dep_ == "mark" and m.lower_ == "that"]
+    marks = [m.i for m in root.children if _that_conjunction(m)]
     if marks and marks[0] > lo:
         lo = marks[0]
     absolute = _trailing_absolute(root)
@@ -352,6 +351,10 @@ def _tail_content(verb):
     before = verb.doc[s_lo - 1]
     if not (before.is_punct and before.text in (",", "'") + _CLOSE_QUOTES):
         return None
+    fronted = verb.doc[sent.start:s_lo]
+    if not any(t.pos_ in ("VERB", "AUX") and t.lower_ != "according" or t.text in _OPEN_QUOTES + _CLOSE_QUOTES
+               for t in fronted):
+        return None  # "On Monday, the army attacked.": an adverbial fronted, nothing said
     return sent.start, s_lo
 
 
@@ -840,7 +843,7 @@ def _content_of(verb):
     for c in verb.children:
         if c.dep_ == "dobj" and c.lower_ in _CLAIM_NOUNS:
             for g in c.children:
-                if g.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" for m in g.children):
+                if g.dep_ in ("acl", "ccomp", "relcl") and any(_that_conjunction(m) for m in g.children):
                     return [(_clause_range(g), denies(verb), g)]
     # participles carry a relay's content: "X cites research by Y, indicating that ..."
     for c in verb.children:
@@ -899,13 +902,24 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 
 
 def _clause_after_adjunct(verb) -> list:
-    """'X said in a statement that A': the parser hangs the clause on "statement"; a clause
-    opened by the conjunction "that" (not the pronoun of "a statement that was read") is
-    what the verb reports."""
-    return [x for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
-            for obj in prep.children if obj.dep_ == "pobj"
+    """'X said in a statement that A', 'X told a meeting of leaders that A', 'X reported at the
+    time that A': the parser hangs the clause on the noun before it. A clause opened by the
+    conjunction "that" (not the pronoun of "a statement that was read", which is its subject
+    or object) is what the verb reports."""
+    nouns = [obj for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+             for obj in prep.children if obj.dep_ == "pobj"]
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        nouns += [obj] + [g for prep in obj.children if prep.dep_ == "prep" for g in prep.children if g.dep_ == "pobj"]
+    return [x for obj in sorted(nouns, key=lambda t: t.i)
             for x in obj.children if x.dep_ in ("acl", "ccomp", "relcl") and x.i > obj.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)][:1]
+            and any(_that_conjunction(m) and m.i < x.i for m in x.children)][:1]
+
+
+def _that_conjunction(tok) -> bool:
+    """Is ``tok`` the "that" opening a clause, not a relative pronoun ("a report that was
+    published")? The parser sometimes makes it an adverb ("reported at the time that A")."""
+    return tok.lower_ == "that" and (tok.dep_ == "mark" or tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX")
+                                      and tok.head.i > tok.i)
 
 
 _CUE_VERBS = REPORTING_VERBS | STANCE_VERBS | ATTITUDE_VERBS | SPOKEN_OBJECT_VERBS | frozenset(SPOKEN_PREPOSITIONS) | ANSWER_VERBS | SEEING_VERBS
