@@ -347,3 +347,22 @@ def test_two_clauses_with_their_own_subjects_after_a_comma_and_are_two_claims(nl
     # one subject for both verbs, or no comma: one claim
     assert len(claims_in(nlp, "The port signed a lease in May and renewed it in June.")) == 1
     assert len(claims_in(nlp, "The port signed a lease in May and the council approved it in June.")) == 1
+
+
+def test_reportedly_names_unnamed_reports_not_the_rewritten_one(nlp):
+    text = ("Flood water reached the old town on Monday, local officials told The Daily Herald.\n"
+            "By Tuesday, army trucks had reportedly reached the villages upstream.\n"
+            "Food prices in the town have doubled.")
+    claims, relayed = article(nlp, text)
+    assert relayed[-1].name == "The Daily Herald"
+    trucks = by_start(claims, "By Tuesday")
+    assert [(s.name, s.kind, s.cue) for s in trucks.attribution] == [("reports", "document", "reportedly")]
+    assert text[trucks.attribution[0].span.start:trucks.attribution[0].span.end] == "reportedly"
+    assert trucks.status == "hedged"
+    # an aside of unnamed reports does not end the rewritten report's turn
+    assert by_start(claims, "Food prices").attribution[-1].name == "The Daily Herald"
+
+
+def test_reportedly_inside_a_relative_clause_is_no_source(nlp):
+    c = only(nlp, "The soldiers, who reportedly came by train, camped near the river.")
+    assert c.attribution == ()

@@ -406,6 +406,29 @@ def test_an_outlet_named_by_a_short_form_is_the_storys_outlet():
     assert claim_origin(unknown, arts) == "the Herald"
 
 
+def test_unnamed_reports_are_no_second_origin():
+    """"Reports said" beside a named origin may be that very report: it adds no origin."""
+    times, star, post = article("times", "Valley Times", 1), article("star", "Evening Star", 2), article("post", "Daily Post", 3)
+    hearsay = Source("Reports", "document", cue="said")
+    report = fuse(analysed(times, claim(OPENED, times)),
+                  analysed(star, claim(OPENED_2, star, attribution=(hearsay,), status="reported")),
+                  analysed(post, claim(OPENED, post, attribution=(Source("reports", "document", cue="reportedly"),),
+                                       status="hedged"), relayed=(outlet("The Hill Gazette"),)))
+    [fact] = report.facts
+    assert fact.origins == ("Valley Times",)  # not the Star's nor the Post's own, nor the Gazette
+    assert (fact.support.outlets, fact.support.independent_origins) == (3, 1)
+
+
+def test_a_fact_known_only_from_unnamed_reports_has_one_origin():
+    star, post = article("star", "Evening Star", 1), article("post", "Daily Post", 2)
+    hearsay = Source("media reports", "document", cue="said")
+    report = fuse(analysed(star, claim(OPENED, star, attribution=(hearsay,), status="reported")),
+                  analysed(post, claim(OPENED_2, post, attribution=(hearsay,), status="reported")))
+    [fact] = report.facts
+    assert fact.origins == ("unnamed reports",)
+    assert fact.support.independent_origins == 1
+
+
 def test_a_named_speaker_in_a_rewrite_is_not_the_rewritten_reports_origin():
     from storyline.model import Source
 

@@ -20,7 +20,7 @@ from .cues import (
 )
 from .furniture import BYLINE
 from .status import claim_status, is_negated
-from .syntax import main_verb
+from .syntax import main_verb, relative_clause_tokens
 from .tallies import TALLY_VERBS, counted_by_subject
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(\([^)]*\))?\s*[-–—:]*$")
@@ -369,12 +369,26 @@ def _speaker_start(cue) -> int:
 
 
 def _claim(cid, article_id, sentence, span, text, tokens, chain, cue, denied) -> Claim:
+    if not chain:
+        chain = _hearsay(tokens, span.part)
     cue_lemma = _lemma(cue, tokens)
     return Claim(
         id=cid, article_id=article_id, sentence_index=sentence.index, span=span, text=text,
         status=claim_status(tokens, bool(chain), cue_lemma, denied), attribution=tuple(chain),
         negated=is_negated(tokens), predicate=_predicate(tokens),
     )
+
+
+def _hearsay(tokens, part: Part) -> tuple[Source, ...]:
+    """"Trucks had reportedly reached the front": said on the authority of reports the
+    outlet does not name, as with "reports said" (``Source.other_reports``), so not the
+    outlet's own reporting nor the report it rewrites. A "reportedly" inside a relative
+    clause describes its noun, not the claim."""
+    aside = relative_clause_tokens(tokens)
+    word = next((t for t in tokens if t.lower_ == "reportedly" and t.i not in aside), None)
+    if word is None:
+        return ()
+    return (Source("reports", "document", Span(part, word.idx, word.idx + len(word)), cue=word.text),)
 
 
 def _predicate(tokens) -> str:
@@ -582,9 +596,10 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
         if chain and chain[0].kind == "person" and len(chain) > 1 and chain[-1].kind == "outlet":
             through.append(chain)
         if chain:
-            if relayed and _different(chain, relayed):
+            if relayed and _different(chain, relayed) and not chain[0].other_reports:
                 # another report ("BILD cites research by ..."): what follows is from it until
-                # a new source; a person's own words end only the relayed report's turn
+                # a new source; a person's own words end only the relayed report's turn, and
+                # unnamed reports ("reports said", "reportedly") nothing
                 active = tuple(chain) if any(s.kind == "outlet" for s in chain) else ()
             current = chain
             out.append(replace(c, attribution=chain, status=_restatus(c.status, True)))

@@ -32,7 +32,7 @@ import numpy as np
 
 from ..model import Article, Claim, EventDate, Fact, Quantity, Source
 from .align import FACT_THRESHOLD, clashes, close_enough, lowest_bar
-from .origins import claim_origin, distinct, story_outlets, support
+from .origins import claim_origin, fact_origins, story_outlets, support
 from .ranges import figure_kind
 from .when import agree
 
@@ -152,7 +152,7 @@ def make_fact(
 ) -> Fact:
     first = claims[0]
     outlets = story_outlets(articles) if outlets is None else outlets
-    origins = distinct(
+    origins = fact_origins(
         claim_origin(c, articles, duplicates, relayed.get(c.article_id, ()), outlets) for c in claims
     )
     return Fact(

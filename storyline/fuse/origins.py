@@ -18,6 +18,11 @@ from ..model import Article, Claim, Source, Support
 # Sources that speak in their own name, publicly: their words are not a relayed report's.
 NAMED_KINDS = frozenset({"person", "organisation"})
 
+# The origin of what "reports said" or what "reportedly" happened: reports the outlet does not
+# name. They may be any of a fact's named origins, so they count only where there is none
+# (``fact_origins``).
+UNNAMED_REPORTS = "unnamed reports"
+
 
 def origin_key(name: str) -> str:
     """'The New York Times' and 'New York Times' are one origin."""
@@ -45,6 +50,8 @@ def claim_origin(
     if named:
         known = story_outlets(articles) if outlets is None else outlets
         return full_outlet_name(named[-1].name.strip(), article, known)
+    if chain and chain[0].other_reports:
+        return UNNAMED_REPORTS
     return own_outlet(article, original)
 
 
@@ -110,6 +117,16 @@ def own_outlet(article: Article | None, article_id: str) -> str:
     if article is not None and article.outlet and article.outlet.strip():
         return article.outlet.strip()
     return f"article {article_id}"
+
+
+def fact_origins(names: Iterable[str]) -> tuple[str, ...]:
+    """A fact's independent origins, from its claims' origins (:func:`claim_origin`): one per
+    origin, and unnamed reports only when no claim names where the fact comes from. "Reports
+    said trucks reached the front" next to The New York Times' report is no second origin: the
+    reports may well be the Times'."""
+    found = distinct(names)
+    named = tuple(n for n in found if origin_key(n) != UNNAMED_REPORTS)
+    return named or found
 
 
 def distinct(names: Iterable[str]) -> tuple[str, ...]:

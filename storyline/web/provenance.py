@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 from markupsafe import Markup, escape
 
 from ..export.labels import chain_label
-from ..fuse.origins import claim_origin, full_chain, origin_key, own_outlet, story_outlets
+from ..fuse.origins import claim_origin, fact_origins, full_chain, origin_key, own_outlet, story_outlets
 from ..model import Article, Claim, Fact, Source
 
 
@@ -31,6 +31,7 @@ class ClaimPath:
 class OriginGroup:
     origin: str
     chains: tuple[tuple[str, tuple[ClaimPath, ...]], ...]  # (chain in words, the claims told that way)
+    counted: bool = True  # unnamed reports beside a named origin are not counted (fuse.origins.fact_origins)
 
 
 def claim_paths(
@@ -67,8 +68,9 @@ def by_origin(paths: Sequence[ClaimPath]) -> list[OriginGroup]:
         key = origin_key(p.origin)
         names.setdefault(key, p.origin)
         groups.setdefault(key, {}).setdefault(p.via, []).append(p)
+    counted = {origin_key(o) for o in fact_origins(names.values())}
     return [
-        OriginGroup(names[k], tuple((via, tuple(ps)) for via, ps in chains.items()))
+        OriginGroup(names[k], tuple((via, tuple(ps)) for via, ps in chains.items()), k in counted)
         for k, chains in groups.items()
     ]
 
@@ -113,7 +115,7 @@ def provenance_svg(paths: Sequence[ClaimPath]) -> Markup:
             edges[(outlet, origin)] = None
     pos = {(c, k): TOP + i * (NODE_H + GAP) for c in range(3) for i, k in enumerate(columns[c])}
     height = TOP + max(len(c) for c in columns) * (NODE_H + GAP) + 4
-    n_origins = len(columns[2])
+    n_origins = len(fact_origins(columns[2].values()))  # unnamed reports count only alone
     out = [
         f'<svg class="provenance" viewBox="0 0 960 {height}" width="100%" role="img" '
         f'aria-labelledby="prov-title" xmlns="http://www.w3.org/2000/svg">',

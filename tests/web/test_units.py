@@ -99,6 +99,20 @@ def test_timeline_svg_escapes_fact_text(kursk):
 # ------------------------------------------------------------------ provenance
 
 
+def test_unnamed_reports_beside_a_named_origin_are_shown_but_not_counted():
+    from storyline.model import Claim, Span
+    from storyline.web.provenance import ClaimPath
+
+    def path(n: int, outlet: str, origin: str) -> ClaimPath:
+        c = Claim(f"a{n}:0", f"a{n}", 0, Span("text", 0, 4), "text", "reported")
+        return ClaimPath(c, None, outlet, (), origin, "reports")
+
+    named = [path(1, "Daily Post", "The Valley Times"), path(2, "Evening Star", "unnamed reports")]
+    assert [(g.origin, g.counted) for g in by_origin(named)] == [("The Valley Times", True), ("unnamed reports", False)]
+    alone = [path(2, "Evening Star", "unnamed reports"), path(3, "Town Gazette", "unnamed reports")]
+    assert [(g.origin, g.counted) for g in by_origin(alone)] == [("unnamed reports", True)]
+
+
 def test_provenance_paths_end_at_the_cores_origin(kursk, web_demo_db):
     articles = {a.id: a for a in kursk.articles}
     with Store(web_demo_db) as store:
@@ -107,7 +121,7 @@ def test_provenance_paths_end_at_the_cores_origin(kursk, web_demo_db):
         paths = claim_paths(fact, articles, kursk.story.duplicates, relayed)
         for p in paths:
             assert p.origin == claim_origin(p.claim, articles, kursk.story.duplicates, relayed[p.claim.article_id])
-        assert {origin_key(g.origin) for g in by_origin(paths)} == {origin_key(o) for o in fact.origins}
+        assert {origin_key(g.origin) for g in by_origin(paths) if g.counted} == {origin_key(o) for o in fact.origins}
     several = max(kursk.facts, key=lambda f: f.support.independent_origins)
     svg = str(provenance_svg(claim_paths(several, articles, kursk.story.duplicates, relayed)))
     assert svg.count('class="node col2"') == several.support.independent_origins
