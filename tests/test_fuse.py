@@ -445,6 +445,22 @@ def test_a_claim_whose_chain_reaches_an_outlet_keeps_that_origin_in_a_rewrite():
     assert report.facts[0].origins == ("The Valley Times",)
 
 
+def test_a_claim_fitting_two_facts_goes_to_the_one_naming_its_places():
+    """At cosines 0.920 and 0.917 to two facts that do not join, the claim goes to the fact
+    whose claim names the same places; without them the nearer fact would win."""
+    from storyline.fuse.facts import group_claims
+
+    denial = claim("No units are in the valley or the capital.", "a1", entities=("valley", "capital"))
+    waiting = claim("None of the units has moved yet.", "a2", entities=("units",))
+    again = claim("There are no units in the valley or the capital.", "a3", entities=("valley", "capital"))
+    y = (0.917 - 0.7 * 0.920) / np.sqrt(1 - 0.7 ** 2)
+    vectors = {denial.text: [0.7, np.sqrt(1 - 0.7 ** 2), 0.0], waiting.text: [1.0, 0.0, 0.0],
+               again.text: [0.920, y, np.sqrt(1 - 0.920 ** 2 - y ** 2)]}
+    kinds = {"valley": "LOC", "capital": "LOC", "units": "LOC"}
+    groups = group_claims([waiting, denial, again], lambda texts: np.array([vectors[t] for t in texts]), kinds=kinds)
+    assert groups == [[0], [1, 2]]
+
+
 def test_claims_with_one_event_verb_group_at_a_lower_cosine():
     from storyline.fuse.align import FACT_THRESHOLD, PREDICATE_THRESHOLD
     from storyline.fuse.facts import group_claims

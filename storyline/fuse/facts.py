@@ -79,9 +79,9 @@ def group_claims(
     for i, claim in enumerate(claims):
         joined = None
         if groups:
-            # A group's score is its nearest member's cosine; only members within the
-            # threshold (the lower one for a shared event verb) can qualify, and they are
-            # few, so look at those alone.
+            # A group's score is its nearest member's cosine (``_member_score``); only members
+            # within the threshold (the lower one for a shared event verb) can qualify, and
+            # they are few, so look at those alone.
             if i >= block_end:  # one matrix product per block: far faster than a row at a time
                 block_start, block_end = i, min(i + BLOCK, len(claims))
                 block = vectors[block_start:block_end] @ vectors[:block_end].T
@@ -91,7 +91,7 @@ def group_claims(
             best: dict[int, float] = {}
             for m in near:
                 g = int(group_of[m])
-                best[g] = max(best.get(g, -1.0), float(sims[m]))
+                best[g] = max(best.get(g, -1.0), _member_score(claims[m], claim, float(sims[m])))
             fitting = [g for g in sorted(best, key=lambda g: (-best[g], g))
                        if not any(clashes(claims[m], claim, kinds) for m in groups[g])]
             for g in fitting:
@@ -106,6 +106,26 @@ def group_claims(
         groups[joined].append(i)
         group_of[i] = joined
     return [g for g in groups if g]
+
+
+# What naming the same people, places and bodies adds to a member's cosine: enough to break a
+# near tie between two facts a claim fits, never to outweigh a clear difference.
+ENTITY_BONUS = 0.005
+
+
+def _member_score(member: Claim, claim: Claim, sim: float) -> float:
+    """How well ``claim`` fits the fact holding ``member``: their cosine, and a little more the
+    more of their named entities they share (Jaccard).
+
+    "There are no North Korean units in Kursk or anywhere else in Russia" fits the Kremlin's
+    denial (cosine 0.917 to "soldiers had arrived in Russia's Kursk region", denied) and
+    "none of the troops has fought yet" (0.918), which names neither Kursk nor Russia. ECB+
+    grouped same-event pairs (``eval.ecb_facts.grouped``), tune: F1 0.5831 -> 0.5855 (P
+    0.5533 -> 0.5561); a bonus of 0.01 or 0.02 scored no better. Report: F1 0.4282 ->
+    0.4384 (P 0.5478 -> 0.5609).
+    """
+    a, b = set(member.entities), set(claim.entities)
+    return sim + ENTITY_BONUS * (len(a & b) / len(a | b) if a or b else 0.0)
 
 
 def _linked(claims: Sequence[Claim], vectors: np.ndarray, a: Sequence[int], b: Sequence[int],
