@@ -349,6 +349,20 @@ def test_two_clauses_with_their_own_subjects_after_a_comma_and_are_two_claims(nl
     assert len(claims_in(nlp, "The port signed a lease in May and the council approved it in June.")) == 1
 
 
+@pytest.mark.parametrize("sentence, pieces", [
+    ("The port signed a lease with the ferry line in May, and the council approved it on 3 June.",
+     ["The port signed a lease with the ferry line in May", "the council approved it on 3 June"]),
+    ("A gale swept the northern coast early on Friday, killing 4 people and injuring about 30.",
+     ["A gale swept the northern coast early on Friday", "killing 4 people and injuring about 30"]),
+])
+def test_a_sentence_ending_a_paragraph_splits_like_any_other(nlp, sentence, pieces):
+    """The parser hangs the line break after a paragraph on its last verb."""
+    text = sentence + "\n\nThe harbour reopened a week later."
+    claims = [c for c in claims_in(nlp, text) if c.span.start < len(sentence)]
+    assert [c.text for c in claims] == pieces
+    assert [text[c.span.start:c.span.end] for c in claims] == pieces
+
+
 def test_reportedly_names_unnamed_reports_not_the_rewritten_one(nlp):
     text = ("Flood water reached the old town on Monday, local officials told The Daily Herald.\n"
             "By Tuesday, army trucks had reportedly reached the villages upstream.\n"

@@ -294,6 +294,8 @@ def _supplement(doc, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]
         return None
     for c in _supplement_heads(doc, heads[0], hi):
         plo, phi = c.left_edge.i, c.right_edge.i + 1
+        while phi > plo and doc[phi - 1].is_space:
+            phi -= 1  # the parser hangs a paragraph's closing line break on its last verb
         comma = plo - 1
         if c.dep_ == "conj" and doc[comma].lower_ in _CLAUSE_JOINERS and doc[comma - 1].text == ",":
             comma -= 1  # ", and the Duma ratified it": the comma ends the first clause
