@@ -380,3 +380,17 @@ def test_reportedly_names_unnamed_reports_not_the_rewritten_one(nlp):
 def test_reportedly_inside_a_relative_clause_is_no_source(nlp):
     c = only(nlp, "The soldiers, who reportedly came by train, camped near the river.")
     assert c.attribution == ()
+
+
+@pytest.mark.parametrize("sentence, speaker, claim", [
+    ("Pyongyang has not confirmed the deployment.", "Pyongyang", "Pyongyang has not confirmed the deployment"),
+    ("The official did not dispute that figure.", "The official", "The official did not dispute that figure"),
+    ("Police denied the allegations.", "Police", "Police denied the allegations"),
+    # a noun phrase that says something stays the content
+    ("The ministry confirmed the deaths of two soldiers.", "The ministry", "the deaths of two soldiers"),
+])
+def test_a_cue_on_a_mere_mention_makes_the_whole_clause_the_claim(nlp, sentence, speaker, claim):
+    c = only(nlp, sentence)
+    assert [s.name for s in c.attribution] == [speaker]
+    assert c.text == claim
+    assert c.status == "reported"  # what the allegations say is not stated, so not denied: the denial is

@@ -276,8 +276,39 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
     for n, (rel, chain) in enumerate(relations):
         chain = tuple(s for s in chain if s.name.lower() not in own)  # the article's own voice
         lo, hi = rel.content_tokens
+        act = _act_on_a_mention(doc, rel)
+        if act is not None:  # "Pyongyang has not confirmed the deployment"
+            alo, ahi = act
+            add(f"{article_id}:{sentence.index}:{n}", alo, ahi,
+                Span(part, doc[alo].idx, doc[ahi - 1].idx + len(doc[ahi - 1])), chain)
+            continue
         add(f"{article_id}:{sentence.index}:{n}", lo, hi, rel.content, chain, rel.cue, rel.denied)
     return claims
+
+
+def _act_on_a_mention(doc, rel: Relation) -> tuple[int, int] | None:
+    """The whole clause, when a cue's content is a mere mention of something told before.
+
+    "Pyongyang has not confirmed the deployment", "the official did not dispute that figure",
+    "police denied the allegations": the object only points back at a report, so "the
+    deployment" or "that figure" is no claim; that the speaker confirmed, disputed or denied
+    it is. Like a stance ("Lowe criticized the plan"), the claim is the clause, source and
+    all, said by the speaker. A noun phrase that says something ("the deaths of two
+    soldiers") stays the content.
+    """
+    lo, hi = rel.content_tokens
+    cue = doc[rel.cue_tokens[0]]
+    tokens = [t for t in doc[lo:hi] if not t.is_punct]
+    if not tokens or len(tokens) > 2 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    head = tokens[-1]
+    if head.dep_ != "dobj" or head.head.i != cue.i or head.pos_ != "NOUN" or \
+            any(t.dep_ not in ("det", "poss") for t in tokens[:-1]):
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or any(t.dep_ in ("relcl", "acl") for t in subject.subtree):
+        return None
+    return subject.left_edge.i, hi
 
 
 def _supplement(doc, lo: int, hi: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
