@@ -65,6 +65,22 @@ def test_each_coordinated_report_keeps_its_own_date(nlp, claim, day):
     assert d.start == date(2024, 10, day)
 
 
+@pytest.mark.parametrize("text, claim, expected", [
+    # the reporting verb's date dates what it reports
+    ("On Monday, officials said that the bridge had reopened.", "the bridge had reopened", "Monday"),
+    # a date on a clause beside the claim's is that clause's alone
+    ("The engineer confirmed that the crews reached the dam on Monday, and said none had yet gone inside.",
+     "none had yet gone inside", None),
+    ("The ministry has made no comment, and its agency carried nothing about the dam on Friday.",
+     "The ministry has made no comment", None),
+])
+def test_a_date_outside_the_claim_dates_it_only_from_above(nlp, text, claim, expected):
+    doc = nlp(text)
+    at = text.index(claim)
+    d = choose_event_date(find_dates(doc, "text", BASE), 0, len(text), doc, (at, at + len(claim)))
+    assert (d.text if d else None) == expected
+
+
 def test_a_date_only_in_a_relative_clause_is_not_the_claims(nlp):
     text = "Fresh crews have reached the valley, where they will relieve teams that have worked there since August."
     doc = nlp(text)

@@ -74,16 +74,17 @@ def choose_event_date(
     the first. With ``claim``, a date inside one of its relative or participle clauses
     ("..., where they will relieve teams that have worked there since August", "blocks
     built in the 1970s") is never its event date, even when it is the only one: the claim
-    is then undated.
+    is then undated. Nor is a date outside the claim that hangs on no verb above it, but on
+    a clause beside it (``_may_date``).
     """
     inside = [d for d in dates if sentence_start <= d.span.start and d.span.end <= sentence_end]
+    above = _verbs_above(doc, claim) if claim else {}
     if claim:
-        inside = [d for d in inside if not _in_relative_clause(doc, d, claim)]
+        inside = [d for d in inside if not _in_relative_clause(doc, d, claim) and _may_date(doc, d, claim, above)]
     if not inside:
         return None
     if len(inside) == 1:
         return inside[0]
-    above = _verbs_above(doc, claim) if claim else {}
 
     def key(item):
         i, d = item
@@ -93,6 +94,18 @@ def choose_event_date(
         return (steps, reporting, depth, _COARSENESS.get(d.granularity, 9), i)
 
     return min(enumerate(inside), key=key)[1]
+
+
+def _may_date(doc, d: EventDate, claim: tuple[int, int], above: dict[int, int]) -> bool:
+    """Can ``d`` date the claim? A date inside it can; one outside only when it hangs on a
+    verb the claim hangs on: "On Monday, officials said that A" dates A. "The official said
+    the troops reached Kursk on Wednesday, and said none had yet gone into combat", or "the
+    government made no comment, and its news agency carried nothing on Friday": the date is
+    the other clause's, and says nothing of when this one holds."""
+    if claim[0] <= d.span.start and d.span.end <= claim[1]:
+        return True
+    verb, _ = _anchor(doc, d)
+    return verb is not None and verb.i in above
 
 
 def _in_relative_clause(doc, d: EventDate, claim: tuple[int, int]) -> bool:
