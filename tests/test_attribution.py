@@ -736,3 +736,13 @@ def test_relative_that_after_a_report_noun_is_no_content(nlp):
     """"a report that was published" is a relative clause, not what the report says."""
     claims = claims_of(nlp, "She cited a report that was published in May.")
     assert all(c.text != "was published in May" and not c.text.startswith("that ") for c in claims)
+
+
+def test_a_report_citing_officials_relays_them_and_says_nothing_itself(nlp):
+    text = ("Troops have been arriving in the valley since Monday, according to a report in "
+            "The Daily Herald that cited officials in the capital.")
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims] == ["Troops have been arriving in the valley since Monday"]
+    # what is cited, not whom, is a spoken act's content
+    [c] = claims_of(nlp, "The minister cited the figure from the census.")
+    assert c.text == "The minister cited the figure from the census"

@@ -949,6 +949,8 @@ def _spoken_act(verb):
         target = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "question" and not any(_a_quality(t) for t in target):
             return None  # "police questioned the suspect"
+        if lemma in RELAY_VERBS and target and all(_a_source(t) for t in target):
+            return None  # "a report that cited officials in Kyiv": whom it relays, not what
     elif lemma in SPOKEN_PREPOSITIONS:
         preps = SPOKEN_PREPOSITIONS[lemma]
         target = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
@@ -1033,6 +1035,14 @@ def _a_quality(tok) -> bool:
 def _a_time(tok) -> bool:
     ent = _ent_of(tok)
     return ent is not None and ent.label_ in ("DATE", "TIME")
+
+
+def _a_source(tok) -> bool:
+    """Could ``tok`` be someone a report relays: a person, a body, officials, sources?"""
+    ent = _ent_of(tok)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return tok.lemma_.lower() in ROLE_NOUNS | ANONYMOUS_NOUNS | ORGANISATION_NOUNS or tok.lower_ in ROLE_NOUNS | ANONYMOUS_NOUNS
 
 
 def _a_person(tok) -> bool:
