@@ -394,3 +394,10 @@ def test_a_cue_on_a_mere_mention_makes_the_whole_clause_the_claim(nlp, sentence,
     assert [s.name for s in c.attribution] == [speaker]
     assert c.text == claim
     assert c.status == "reported"  # what the allegations say is not stated, so not denied: the denial is
+
+
+def test_pieces_of_a_split_content_start_at_their_words(nlp):
+    text = "According to the analyst, the main motive is a lack of shells, but the ruler also wants a loyal ally."
+    claims = claims_in(nlp, text)
+    assert [c.text for c in claims] == ["the main motive is a lack of shells", "the ruler also wants a loyal ally"]
+    assert [text[c.span.start:c.span.end] for c in claims] == [c.text for c in claims]

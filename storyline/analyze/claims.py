@@ -255,6 +255,8 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
 
     def add(cid: str, lo: int, hi: int, span: Span, chain=(), cue=None, denied=False) -> None:
         """One claim per proposition: a supplement (``_supplement``) is a claim of its own."""
+        while lo < hi and doc[lo].is_punct and doc[lo].text in ",;:-–—":
+            lo += 1  # "According to X, A, but B": the pieces start at A, not at the comma
         supplement = _supplement(doc, lo, hi)
         if supplement is None:
             claims.append(_claim(cid, article_id, sentence, span, doc.text[span.start:span.end],
