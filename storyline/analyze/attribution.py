@@ -1037,12 +1037,15 @@ def _a_time(tok) -> bool:
     return ent is not None and ent.label_ in ("DATE", "TIME")
 
 
+_SOURCE_NOUNS = ROLE_NOUNS | ANONYMOUS_NOUNS | ORGANISATION_NOUNS
+
+
 def _a_source(tok) -> bool:
     """Could ``tok`` be someone a report relays: a person, a body, officials, sources?"""
     ent = _ent_of(tok)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    return tok.lemma_.lower() in ROLE_NOUNS | ANONYMOUS_NOUNS | ORGANISATION_NOUNS or tok.lower_ in ROLE_NOUNS | ANONYMOUS_NOUNS
+    return tok.lemma_.lower() in _SOURCE_NOUNS or tok.lower_ in _SOURCE_NOUNS
 
 
 def _a_person(tok) -> bool:

@@ -6,6 +6,8 @@ papers both citing The New York Times add one origin, "The New York Times".
 Otherwise the article reports it itself and the origin is the article's outlet;
 a syndicated or near-duplicate copy (``Story.duplicates``: copy -> original)
 takes its original's origin, so a wire story printed ten times counts once.
+What "reports said" or what "reportedly" happened comes from unnamed reports: they
+count as an origin only for a fact that no claim traces to a named one.
 """
 
 from __future__ import annotations
