@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 import numpy as np
 
+from storyline.fuse.cosines import affirmative
 from storyline.model import AnalysedArticle, Article, Claim, EventDate, Quantity, Source, Span
 
 
@@ -63,7 +64,10 @@ class TopicEmbed:
     def __call__(self, texts):
         out = np.zeros((len(texts), self.dim))
         own = {t: i for i, t in enumerate(sorted(self.topics))}
+        # what a negated text negates (fuse.cosines.affirmative) is about its text's topic
+        affirmed = {affirmative(t): t for t in self.topics}
         for row, text in enumerate(texts):
+            text = text if text in self.topics else affirmed[text]
             topic = self.topics[text]
             out[row, self.axis[topic]] = self.closeness ** 0.5
             out[row, 2 * len(self.axis) + own[text]] = (1 - self.closeness) ** 0.5

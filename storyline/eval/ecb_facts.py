@@ -30,6 +30,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..fuse.align import FACT_THRESHOLD, same_fact
+from ..fuse.cosines import ClaimCosines
 from ..model import Article, Claim
 from .clustering import ECB_REPORT, ECB_TUNE
 from .metrics import prf
@@ -167,8 +168,8 @@ def pair_cosines(claims: Sequence[EcbClaim], pairs: Sequence[tuple[int, int]], e
         from ..analyze.embeddings import Embedder
 
         embed = Embedder().embed
-    vectors = np.asarray(embed([c.claim.text for c in claims]), dtype=np.float32)
-    return np.array([float(vectors[a] @ vectors[b]) for a, b in pairs])
+    cosines = ClaimCosines([c.claim for c in claims], embed)
+    return np.array([cosines.pair(a, b) for a, b in pairs])
 
 
 def decide(claims: Sequence[EcbClaim], pairs, cosines, threshold: float = FACT_THRESHOLD) -> np.ndarray:

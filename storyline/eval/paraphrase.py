@@ -20,6 +20,7 @@ from typing import Sequence
 import numpy as np
 
 from ..fuse.align import FACT_THRESHOLD, same_fact, similarity
+from ..fuse.cosines import ClaimCosines
 from ..model import Claim
 from .metrics import prf
 from .sentence_claims import sentence_claim
@@ -46,8 +47,13 @@ def read_sts(folder: Path, split: str, genre: str | None = "main-news") -> list[
     return out
 
 
-def pair_inputs(pairs: Sequence[tuple[object, str, str]], embed=None, nlp=None):
-    """Claims for each sentence, the cosine of each pair, and the entity types."""
+def pair_inputs(pairs: Sequence[tuple[object, str, str]], embed=None, nlp=None, as_facts: bool = True):
+    """Claims for each sentence, the cosine of each pair, and the entity types.
+
+    ``as_facts``: the cosine fact matching decides on, two negated claims compared by what
+    they negate (``fuse.cosines``); otherwise the cosine of the texts as written, which is
+    what a graded similarity ranks (STS-B annotators score a shared negation as likeness).
+    """
     from ..analyze.nlp import load_nlp
 
     if embed is None:
@@ -62,9 +68,11 @@ def pair_inputs(pairs: Sequence[tuple[object, str, str]], embed=None, nlp=None):
         claims[text], own = sentence_claim(doc, f"s{n}")
         for key, kind in own.items():
             kinds.setdefault(key, kind)
-    vectors = dict(zip(texts, embed(texts)))
-    cosines = [float(vectors[a] @ vectors[b]) for _, a, b in pairs]
-    return [(claims[a], claims[b]) for _, a, b in pairs], cosines, kinds
+    row = {text: n for n, text in enumerate(texts)}
+    cosines = ClaimCosines([claims[t] for t in texts], embed)
+    vectors = cosines.vectors
+    pair = cosines.pair if as_facts else (lambda a, b: float(vectors[a] @ vectors[b]))
+    return [(claims[a], claims[b]) for _, a, b in pairs], [pair(row[a], row[b]) for _, a, b in pairs], kinds
 
 
 def evaluate_mrpc(folder: Path, split: str = "test", threshold: float = FACT_THRESHOLD, **inputs) -> dict:
@@ -79,7 +87,7 @@ def evaluate_mrpc(folder: Path, split: str = "test", threshold: float = FACT_THR
 
 def evaluate_sts(folder: Path, split: str = "test", genre: str | None = "main-news", **inputs) -> dict:
     pairs = read_sts(folder, split, genre)
-    claim_pairs, cosines, kinds = pair_inputs(pairs, **inputs)
+    claim_pairs, cosines, kinds = pair_inputs(pairs, **inputs, as_facts=False)
     gold = np.array([score for score, _, _ in pairs])
     scores = np.array([similarity(a, b, s, kinds) for (a, b), s in zip(claim_pairs, cosines)])
     return {

@@ -39,7 +39,7 @@ def mrpc_thresholds(folder: Path, **inputs) -> list[dict]:
 
 def sts_penalties(folder: Path, **inputs) -> dict:
     pairs = read_sts(folder, "train") + read_sts(folder, "dev")
-    claim_pairs, cosines, kinds = pair_inputs(pairs, **inputs)
+    claim_pairs, cosines, kinds = pair_inputs(pairs, **inputs, as_facts=False)
     gold, cos = np.array([g for g, _, _ in pairs]), np.array(cosines)
     fired = {r: np.array([r in align.clashes(a, b, kinds) for a, b in claim_pairs]) for r in RULES}
     grid = np.arange(0.0, 0.081, 0.01)

@@ -32,6 +32,7 @@ import numpy as np
 
 from ..model import Article, Claim, EventDate, Fact, Quantity, Source
 from .align import FACT_THRESHOLD, clashes, close_enough, lowest_bar
+from .cosines import ClaimCosines
 from .origins import claim_origin, fact_origins, story_outlets, support
 from .ranges import figure_kind
 from .when import agree
@@ -70,7 +71,7 @@ def group_claims(
     """Indices of ``claims``, grouped; each group in order, groups by first member."""
     if not claims:
         return []
-    vectors = np.asarray(embed([c.text for c in claims]), dtype=np.float32)
+    cosines = ClaimCosines(claims, embed)
     least = lowest_bar(threshold)
     groups: list[list[int]] = []
     group_of = np.zeros(len(claims), dtype=np.int64)
@@ -84,7 +85,7 @@ def group_claims(
             # they are few, so look at those alone.
             if i >= block_end:  # one matrix product per block: far faster than a row at a time
                 block_start, block_end = i, min(i + BLOCK, len(claims))
-                block = vectors[block_start:block_end] @ vectors[:block_end].T
+                block = cosines.block(slice(block_start, block_end), slice(0, block_end))
             sims = block[i - block_start, :i]
             near = [m for m in np.nonzero(sims >= least)[0]
                     if close_enough(claims[m], claim, float(sims[m]), threshold)]
@@ -97,7 +98,7 @@ def group_claims(
             for g in fitting:
                 if joined is None:
                     joined = g
-                elif _linked(claims, vectors, groups[joined], groups[g], threshold) and \
+                elif _linked(claims, cosines, groups[joined], groups[g], threshold) and \
                         not any(clashes(claims[m], claims[n], kinds) for m in groups[joined] for n in groups[g]):
                     joined = _merge(groups, group_of, joined, g)
         if joined is None:
@@ -128,7 +129,7 @@ def _member_score(member: Claim, claim: Claim, sim: float) -> float:
     return sim + ENTITY_BONUS * (len(a & b) / len(a | b) if a or b else 0.0)
 
 
-def _linked(claims: Sequence[Claim], vectors: np.ndarray, a: Sequence[int], b: Sequence[int],
+def _linked(claims: Sequence[Claim], cosines: ClaimCosines, a: Sequence[int], b: Sequence[int],
             threshold: float) -> bool:
     """Is some claim of group ``a`` close enough to some claim of group ``b`` to be one fact?
 
@@ -139,7 +140,7 @@ def _linked(claims: Sequence[Claim], vectors: np.ndarray, a: Sequence[int], b: S
     Grouped same-event pairs on ECB+ tune (``eval.ecb_facts.grouped``): F1 0.567 -> 0.581,
     precision 0.514 -> 0.549; on report F1 0.444 -> 0.431 (see docs/quality.md).
     """
-    sims = vectors[list(a)] @ vectors[list(b)].T
+    sims = cosines.block(list(a), list(b))
     return any(close_enough(claims[m], claims[n], float(sims[x, y]), threshold)
                for x, m in enumerate(a) for y, n in enumerate(b))
 
