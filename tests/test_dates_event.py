@@ -73,6 +73,13 @@ def test_each_coordinated_report_keeps_its_own_date(nlp, claim, day):
      "none had yet gone inside", None),
     ("The ministry has made no comment, and its agency carried nothing about the dam on Friday.",
      "The ministry has made no comment", None),
+    # a date after an earlier conjunct's verb is that conjunct's; one before it spans both
+    ("The dam has not failed since the 1980s, and its engineers say the spillway needs repair.",
+     "its engineers say the spillway needs repair", None),
+    ("The dam has not failed since the 1980s, and its engineers say the spillway needs repair.",
+     "The dam has not failed", "the 1980s"),
+    ("On Monday, the police arrested the driver and charged him with manslaughter.",
+     "charged him with manslaughter", "Monday"),
 ])
 def test_a_date_outside_the_claim_dates_it_only_from_above(nlp, text, claim, expected):
     doc = nlp(text)

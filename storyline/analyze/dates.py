@@ -101,11 +101,29 @@ def _may_date(doc, d: EventDate, claim: tuple[int, int], above: dict[int, int]) 
     verb the claim hangs on: "On Monday, officials said that A" dates A. "The official said
     the troops reached Kursk on Wednesday, and said none had yet gone into combat", or "the
     government made no comment, and its news agency carried nothing on Friday": the date is
-    the other clause's, and says nothing of when this one holds."""
+    the other clause's, and says nothing of when this one holds. Nor does a date that follows
+    the verb of an earlier conjunct: "the army has not fought a war since the 1950s, and its
+    soldiers would have to cope with a foreign language" says nothing of when they cope."""
     if claim[0] <= d.span.start and d.span.end <= claim[1]:
         return True
     verb, _ = _anchor(doc, d)
-    return verb is not None and verb.i in above
+    if verb is None or verb.i not in above:
+        return False
+    # The claim is a later conjunct of the date's verb: the date is that conjunct's own unless
+    # it comes first and so spans both ("On Monday, police arrested him and charged him").
+    return not (_conjunct_of(doc, claim, verb) and d.span.start > doc[verb.i].idx)
+
+
+def _conjunct_of(doc, claim: tuple[int, int], verb) -> bool:
+    """Does the claim hang on ``verb`` as a conjunct ("the army has not fought since the
+    1950s, and its soldiers would have to cope ...": "cope" on "fought")?"""
+    span = doc.char_span(claim[0], claim[1], alignment_mode="expand")
+    t = span.root if span is not None and len(span) else None
+    while t is not None and t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "conj" and t.head.i == verb.i:
+            return True
+        t = t.head
+    return False
 
 
 def _in_relative_clause(doc, d: EventDate, claim: tuple[int, int]) -> bool:
