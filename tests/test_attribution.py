@@ -746,3 +746,35 @@ def test_a_report_citing_officials_relays_them_and_says_nothing_itself(nlp):
     # what is cited, not whom, is a spoken act's content
     [c] = claims_of(nlp, "The minister cited the figure from the census.")
     assert c.text == "The minister cited the figure from the census"
+
+
+def test_an_inverted_speaker_after_the_verb_wins_over_a_phrase_before_it(nlp):
+    # the parser gives "said" two subjects: "many" (of the injured) and the speaker after it
+    text = "Dozens of people were hurt, many of them by falling glass, said Mira Holt, a spokesperson for the council."
+    [c] = claims_of(nlp, text)
+    assert chain(c)[0] == ("Mira Holt", "person")
+
+
+def test_a_pronoun_from_the_subjects_relative_clause_is_not_the_speaker(nlp):
+    # "it" is what the company runs, though the parser makes it a second subject of "said"
+    text = "The company that runs it said 112 workers on the night shift had been brought to the surface."
+    [c] = claims_of(nlp, text)
+    assert chain(c)[0][0] == "The company"
+
+
+@pytest.mark.parametrize("text, claim, speaker, pronoun", [
+    # "it" is the body that spoke last ...
+    ('The water board denied that the dam had cracked. Engineers found no damage, the board said. '
+     '"The reservoir is safe," it said.', "The reservoir is safe", "the board", "it"),
+    # ... or an organisation named nearer to it
+    ("The water board denied that the dam had cracked. The Geological Survey revised the magnitude. "
+     "It said the quake was shallow.", "the quake was shallow", "Geological Survey", "It"),
+])
+def test_it_as_a_source_is_the_nearest_body_before_it(nlp, text, claim, speaker, pronoun):
+    from storyline.analyze.pipeline import analyze
+    from storyline.model import Article
+
+    analysed = analyze(Article(text=text), nlp=nlp)
+    [c] = [c for c in analysed.claims if c.text == claim]
+    assert c.attribution[0].name == speaker
+    assert text[c.attribution[0].span.start:c.attribution[0].span.end] == pronoun  # where the text names it

@@ -401,3 +401,10 @@ def test_pieces_of_a_split_content_start_at_their_words(nlp):
     claims = claims_in(nlp, text)
     assert [c.text for c in claims] == ["the main motive is a lack of shells", "the ruler also wants a loyal ally"]
     assert [text[c.span.start:c.span.end] for c in claims] == [c.text for c in claims]
+
+
+def test_a_split_reported_clause_starts_after_its_that(nlp):
+    text = "On Monday, the mayor noted that the river is rising fast, potentially flooding the lower town."
+    claims = claims_in(nlp, text)
+    assert [c.text for c in claims] == ["the river is rising fast", "potentially flooding the lower town"]
+    assert [text[c.span.start:c.span.end] for c in claims] == [c.text for c in claims]

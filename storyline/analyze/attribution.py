@@ -466,7 +466,10 @@ def _subject(verb):
     says": not the time), else one after it, else the agent of a passive, else a stray one."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _quote_between(c, verb)]
     if subjects:
-        before = [c for c in subjects if c.i < verb.i]
+        before = [c for c in subjects if c.i < verb.i and not _object_of_a_relative_clause(c, subjects)]
+        after = [c for c in subjects if c.i > verb.i]
+        if after and (not before or _inverted(verb)):
+            return after[0]  # "A, many of them B, said Petra Solan": not "many"
         return before[-1] if before else subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
@@ -479,6 +482,20 @@ def _subject(verb):
             if inner:
                 return inner[0]
     return _stray_subject(verb)
+
+
+def _inverted(verb) -> bool:
+    """Does what ``verb`` reports come before it ("..., said Petra Solan")?"""
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
+def _object_of_a_relative_clause(subj, subjects) -> bool:
+    """Is ``subj`` a pronoun the parser took from another subject's relative clause? "The
+    company that runs it said ..." gives "said" two subjects, "company" and "it"."""
+    if subj.pos_ != "PRON":
+        return False
+    return any(other.i < subj.i and any(r.dep_ == "relcl" and r.right_edge.i + 1 == subj.i for r in other.children)
+               for other in subjects)
 
 
 def _quote_between(subj, verb) -> bool:

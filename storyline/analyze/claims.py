@@ -255,8 +255,8 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
 
     def add(cid: str, lo: int, hi: int, span: Span, chain=(), cue=None, denied=False) -> None:
         """One claim per proposition: a supplement (``_supplement``) is a claim of its own."""
-        while lo < hi and doc[lo].is_punct and doc[lo].text in ",;:-–—":
-            lo += 1  # "According to X, A, but B": the pieces start at A, not at the comma
+        while lo < hi and (doc[lo].is_punct and doc[lo].text in ",;:-–—" or _complementizer(doc[lo])):
+            lo += 1  # "According to X, A, but B" and "noted that A, altering B": the pieces start at A
         supplement = _supplement(doc, lo, hi)
         if supplement is None:
             claims.append(_claim(cid, article_id, sentence, span, doc.text[span.start:span.end],
@@ -286,6 +286,11 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
             continue
         add(f"{article_id}:{sentence.index}:{n}", lo, hi, rel.content, chain, rel.cue, rel.denied)
     return claims
+
+
+def _complementizer(token) -> bool:
+    """The "that" opening a reported clause: not part of what is reported."""
+    return token.lower_ == "that" and token.dep_ == "mark"
 
 
 def _act_on_a_mention(doc, rel: Relation) -> tuple[int, int] | None:
@@ -599,7 +604,8 @@ def _different(chain: tuple[Source, ...], relayed: tuple[Source, ...]) -> bool:
 
 
 def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sentence],
-                                outlet: str | None = None) -> tuple[list[Claim], tuple[Source, ...]]:
+                                outlet: str | None = None, mentions: Sequence[EntityMention] = (),
+                                ) -> tuple[list[Claim], tuple[Source, ...]]:
     """Article-level attribution: back-references, the relayed report, and inheritance.
 
     Rules: (1) the relayed chain is the outlet (and whom it cites) named in the lead, unless it
@@ -610,6 +616,7 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
     chain until a paragraph introduces a different source, and that source's chain when it
     reaches another outlet (a rewrite turning to a second report).
     """
+    claims = _name_it(claims, sentences, mentions)
     paragraph_of = {s.index: (s.part, s.paragraph) for s in sentences}
     relayed = _relayed_chain(claims, paragraph_of, outlet)
     out: list[Claim] = []
@@ -649,6 +656,36 @@ def resolve_article_attribution(claims: Sequence[Claim], sentences: Sequence[Sen
         else:
             out.append(c)
     return _name_the_unnamed(out), relayed
+
+
+# What "it" can stand for when it speaks.
+_BODIES = frozenset({"organisation", "outlet", "document"})
+
+
+def _name_it(claims: Sequence[Claim], sentences: Sequence[Sentence],
+             mentions: Sequence[EntityMention] = ()) -> list[Claim]:
+    """"The water authority denied the reports ... 'The reservoir is safe,' it said": a source
+    that is only "it" is the nearest body before it, a speaking one (an organisation, outlet
+    or document) or an organisation an earlier sentence names ("The Survey revised the figure.
+    It said ..."; not one inside the quotation "it" closes). The span stays on "it", where the
+    text names it; "he" and "she" are named inside the sentence (``attribution._pronoun_source``)."""
+    starts = {s.index: s.start for s in sentences}
+    # (where it stands, the source it makes, whether it spoke: a speaker counts up to "it" itself)
+    bodies = [(s.span, s, True) for c in claims for s in c.attribution[:1] if s.kind in _BODIES and s.span is not None]
+    bodies += [(m.span, Source(m.text, "organisation", m.span, None, m.key), False) for m in mentions if m.label == "ORG"]
+    out = []
+    for c in claims:
+        chain = c.attribution
+        it = chain[0] if chain else None
+        if it is not None and it.name.lower() == "it" and it.kind == "other" and it.span is not None:
+            bound = starts.get(c.sentence_index, it.span.start)
+            before = [(span.start, body) for span, body, spoke in bodies if span.part == it.span.part
+                      and span.end <= (it.span.start if spoke else bound)]
+            if before:
+                body = max(before, key=lambda b: b[0])[1]
+                c = replace(c, attribution=(replace(body, span=it.span, cue=it.cue),) + chain[1:])
+        out.append(c)
+    return out
 
 
 def _name_the_unnamed(claims: list[Claim]) -> list[Claim]:

@@ -20,7 +20,7 @@ from .sentences import split_sentences
 from .terms import article_terms
 
 # Bump when a change to any step changes what is derived, so stored analyses can be rebuilt.
-ANALYZER_VERSION = "storyline-analyze-31"
+ANALYZER_VERSION = "storyline-analyze-32"
 
 
 def analyze(article: Article, nlp=None, known_outlets: Collection[str] = ()) -> AnalysedArticle:
@@ -95,7 +95,7 @@ def analyze_docs(
             _fasten(c, by_index[c.sentence_index], doc, dates, quantities, part_mentions)
             for c in raw
         )
-    claims, relayed = resolve_article_attribution(claims, sentences, article.outlet)
+    claims, relayed = resolve_article_attribution(claims, sentences, article.outlet, mentions)
     return AnalysedArticle(
         article=article,
         sentences=tuple(sentences),
