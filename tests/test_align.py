@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from fusekit import claim, figure, when
 
 from storyline.fuse import align
+from storyline.fuse.when import agree
 from storyline.fuse.ranges import Interval, compatible, interval
 
 HIGH = 0.97  # a cosine as high as a true paraphrase's: the rules, not the model, must decide
@@ -160,7 +161,23 @@ def test_an_ongoing_state_agrees_with_any_later_day():
     d = claim("Troops will reach the pass by March 10.", event_date=deadline)
     assert not align.date_clash(a, b)
     assert align.date_clash(a, c)
-    assert not align.date_clash(c, d) and align.date_clash(b, d)
+    assert agree(c.event_date, d.event_date) and not agree(b.event_date, d.event_date)
+
+
+def test_progress_by_a_day_is_not_an_event_on_an_earlier_day():
+    def dated(text, day, relation):
+        d = when(day)
+        return claim(text, event_date=type(d)(**{**d.__dict__, "relation": relation}))
+
+    event = dated("The first crews reached the valley on Wednesday.", date(2024, 3, 6), "on")
+    progress = dated("By Monday, the first crews had reached the dam.", date(2024, 3, 11), "by")
+    same_day = dated("The first crews reached the valley on Monday.", date(2024, 3, 11), "on")
+    ongoing = dated("Crews have been arriving since Wednesday.", date(2024, 3, 6), "since")
+    # the dates can both hold, but one tells where things stood by Monday, after the event
+    assert agree(event.event_date, progress.event_date)
+    assert align.clashes(event, progress) == ("date",) and align.clashes(progress, event) == ("date",)
+    assert not align.date_clash(same_day, progress)
+    assert not align.date_clash(ongoing, progress)
 
 
 @pytest.mark.parametrize("q, expected", [

@@ -19,14 +19,9 @@ GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "demo_expected.yaml"
 
 # Expectations the pipeline does not meet yet, each with why. Kept by hand.
 KNOWN_GAPS: dict[str, str] = {
-    "fact:kursk-trucks-front-line": "the two reports of trucks reaching the front line by Monday (articles 12 and 13; "
-                                    "cosine 0.91-0.93 to the arrival claims, same verb, no clash) merge into the "
-                                    "arrival fact",
     "fact:kursk-not-yet-fighting": "\"North Korea's army has not fought a war since the 1950s\" joins the troops' not "
                                    "fighting yet: the same verb, cosine 0.926 even once the negations are taken out "
                                    "(fuse.cosines), and an open date against none (origins are right: 2)",
-    "update:12-lakeshore-tribune-arms-worth-five-billion.md": "the trucks at the front line are new in article 12, "
-                                                              "but merge into the arrival fact it confirms",
 }
 
 

