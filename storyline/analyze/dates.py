@@ -111,19 +111,14 @@ def _may_date(doc, d: EventDate, claim: tuple[int, int], above: dict[int, int]) 
         return False
     # The claim is a later conjunct of the date's verb: the date is that conjunct's own unless
     # it comes first and so spans both ("On Monday, police arrested him and charged him").
-    return not (_conjunct_of(doc, claim, verb) and d.span.start > doc[verb.i].idx)
+    return not (_conjunct_of(doc, verb, above) and d.span.start > verb.idx)
 
 
-def _conjunct_of(doc, claim: tuple[int, int], verb) -> bool:
-    """Does the claim hang on ``verb`` as a conjunct ("the army has not fought since the
-    1950s, and its soldiers would have to cope ...": "cope" on "fought")?"""
-    span = doc.char_span(claim[0], claim[1], alignment_mode="expand")
-    t = span.root if span is not None and len(span) else None
-    while t is not None and t.i != verb.i and t.head.i != t.i:
-        if t.dep_ == "conj" and t.head.i == verb.i:
-            return True
-        t = t.head
-    return False
+def _conjunct_of(doc, verb, above: dict[int, int]) -> bool:
+    """Does the claim, whose path up to its sentence root is ``above`` (``_verbs_above``), hang
+    on ``verb`` as a conjunct ("the army has not fought since the 1950s, and its soldiers would
+    have to cope ...": "cope" on "fought")?"""
+    return any(i != verb.i and doc[i].dep_ == "conj" and doc[i].head.i == verb.i for i in above)
 
 
 def _in_relative_clause(doc, d: EventDate, claim: tuple[int, int]) -> bool:

@@ -26,18 +26,16 @@ How a fact reads its claims:
 from __future__ import annotations
 
 import hashlib
-from typing import Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
 from ..model import Article, Claim, EventDate, Fact, Quantity, Source
 from .align import FACT_THRESHOLD, clashes, close_enough, lowest_bar
-from .cosines import ClaimCosines
+from .cosines import ClaimCosines, Embed
 from .origins import claim_origin, fact_origins, story_outlets, support
 from .ranges import figure_kind
 from .when import agree
-
-Embed = Callable[[Sequence[str]], np.ndarray]
 
 BLOCK = 256  # claims whose similarities are computed together
 
