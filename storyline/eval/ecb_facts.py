@@ -25,7 +25,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Container, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -61,6 +61,14 @@ def read_document(path: Path, annotated: set[int]) -> tuple[str, dict[int, tuple
     Only the ``annotated`` sentences are kept (ECB+ annotates a few sentences of
     each document; the rest carry no mentions, so a claim there cannot be scored)."""
     root = ET.parse(path).getroot()
+    text, spans = token_text(root, annotated)
+    return text, spans, _event_chains(root)
+
+
+def token_text(root: ET.Element, keep: Container[int]) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The text of a CAT document's ``keep`` sentences (one a line, URL lines dropped), and each
+    kept token's character span in it. CAT files (ECB+, MEANTIME) hold tokens, not text: the
+    text is rebuilt with spaces where English puts them, so the product reads prose."""
     lines: list[str] = []
     spans: dict[int, tuple[int, int]] = {}
     offset = 0
@@ -69,7 +77,7 @@ def read_document(path: Path, annotated: set[int]) -> tuple[str, dict[int, tuple
         by_sentence[int(tok.get("sentence", 0))].append(tok)
     for number in sorted(by_sentence):
         tokens = by_sentence[number]
-        if number not in annotated or (tokens and (tokens[0].text or "").startswith("http")):
+        if number not in keep or (tokens and (tokens[0].text or "").startswith("http")):
             continue
         line, prev = "", None
         for tok in tokens:
@@ -82,7 +90,7 @@ def read_document(path: Path, annotated: set[int]) -> tuple[str, dict[int, tuple
             prev = word
         lines.append(line)
         offset += len(line) + 1
-    return "\n".join(lines), spans, _event_chains(root)
+    return "\n".join(lines), spans
 
 
 def _event_chains(root: ET.Element) -> dict[int, str]:
@@ -118,7 +126,6 @@ def annotated_sentences(folder: Path) -> dict[str, set[int]]:
 def ecb_claims(folder: Path, topics: Iterable[int], nlp=None) -> list[EcbClaim]:
     """Every claim the product makes on the annotated sentences whose head is a gold event."""
     from ..analyze.nlp import load_nlp
-    from ..analyze.pipeline import analyze_many
 
     base = folder / "ECB+_LREC2014" if (folder / "ECB+_LREC2014").is_dir() else folder
     annotated = annotated_sentences(base)
@@ -132,18 +139,30 @@ def ecb_claims(folder: Path, topics: Iterable[int], nlp=None) -> list[EcbClaim]:
                 docs.append((Article(text=text, source=path.stem), story, spans, chains))
     if not docs:
         raise ValueError(f"{base}: no annotated ECB+ documents for topics {list(topics)}")
+    char_chains = [{start: chains[t] for t, (start, _) in spans.items() if t in chains} for *_, spans, chains in docs]
     out = []
-    for (article, story, spans, chains), analysed in zip(docs, analyze_many([d[0] for d in docs], nlp=nlp)):
+    for n, claim, head, kinds in head_claims([d[0] for d in docs], nlp):
+        article, story = docs[n][0], docs[n][1]
+        event = char_chains[n].get(head)
+        if event is not None:
+            out.append(EcbClaim(claim, article.source, story, event, kinds))
+    return out
+
+
+def head_claims(articles: Sequence[Article], nlp) -> Iterator[tuple[int, Claim, int, dict[str, str]]]:
+    """The product's claims on the articles' text, each as (article index, claim, character
+    offset of its syntactic head in the article text, entity key -> type of its article).
+
+    A claim is judged by the event at its head: a gold mention there is what the claim reports,
+    one elsewhere in it (a clause, a modifier) is only mentioned."""
+    from ..analyze.pipeline import analyze_many
+
+    for n, analysed in enumerate(analyze_many(articles, nlp=nlp)):
         kinds = {e.key: e.type for e in analysed.entities}
-        char_chain = {start: chains[t] for t, (start, _) in spans.items() if t in chains}
         claims = [c for c in analysed.claims if c.span.part == "text"]
         for claim, parsed in zip(claims, nlp.pipe(c.text for c in claims)):
-            if not len(parsed):
-                continue
-            event = char_chain.get(claim.span.start + parsed[:].root.idx)
-            if event is not None:
-                out.append(EcbClaim(claim, article.source, story, event, kinds))
-    return out
+            if len(parsed):
+                yield n, claim, claim.span.start + parsed[:].root.idx, kinds
 
 
 # --------------------------------------------------------------------------- scoring
