@@ -284,3 +284,25 @@ def test_the_dead_and_the_injured_are_counted_apart():
     militants = claim("x", quantities=(killed(8, "militants"),))
     four = claim("x", quantities=(killed(4, None),))
     assert align.number_clash(militants, four)
+
+
+def test_an_undated_claim_is_of_its_articles_present_not_history():
+    def dated(text, art, start, end, relation):
+        return claim(text, art, event_date=type(when(start))("then", when(start).span, start, end, "decade", relation))
+
+    published = {"now": date(2024, 10, 25), "then": date(2022, 3, 1), "recent": date(2024, 2, 1)}
+    history = dated("The army has not fought a war since the 1950s.", "now", date(1950, 1, 1), date(1959, 12, 31),
+                    "since")
+    undated = claim("None of the troops has fought yet.", "now")
+    assert not align.date_clash(history, undated)  # without publish days nothing tells the present
+    assert align.clashes(history, undated, None, published) == ("date",)
+    assert align.clashes(undated, history, None, published) == ("date",)
+    # a state that began within the year before the article is of its present
+    lately = dated("Troops have massed at the border since August.", "now", date(2024, 8, 1), date(2024, 8, 31),
+                   "since")
+    assert not align.date_clash(lately, undated, published)
+    # two undated claims: of presents more than a year apart, or within one
+    assert align.date_clash(claim("Markets fell sharply.", "then"), undated, published)
+    assert not align.date_clash(claim("Markets fell sharply.", "recent"), undated, published)
+    # an article with no publish day has no present to hold its undated claims to
+    assert not align.date_clash(history, claim("None of the troops has fought yet.", "unknown"), published)

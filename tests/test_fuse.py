@@ -142,6 +142,20 @@ def test_status_is_the_strongest_and_date_the_most_specific():
     assert fact.event_date == fifth
 
 
+def test_an_undated_claim_does_not_take_a_date_from_history():
+    # "reopened in the 1950s" and an undated reopening in a March 2024 article: one word for it,
+    # two events; the undated one must not land on the timeline seventy years back
+    a, b = article("one", "Daily Post", 1), article("two", "Evening Star", 2)
+    fifties = when(date(1950, 1, 1), date(1959, 12, 31))
+    claims = [claim(OPENED, a, event_date=fifties), claim(OPENED_2, b)]
+    articles = {a.id: a, b.id: b}
+    history, present = build_facts(claims, articles, embed)
+    assert history.event_date == fifties and present.event_date is None
+    # without publish days there is no present to tell them by
+    [one] = build_facts(claims, {}, embed)
+    assert one.event_date == fifties
+
+
 def test_a_denial_stays_its_own_fact():
     claims = [claim(OPENED, "a1", status="reported"), claim(OPENED_2, "a2", status="denied")]
     facts = build_facts(claims, {}, embed)

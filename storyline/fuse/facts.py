@@ -26,6 +26,7 @@ How a fact reads its claims:
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -57,16 +58,18 @@ def build_facts(
     ``duplicates`` maps a copy's article id to its original's; ``relayed`` an
     article id to its own relay chain; ``kinds`` an entity key to its type.
     """
-    groups = group_claims(claims_in_order, embed, kinds=kinds, threshold=threshold)
+    published = {i: a.published_date for i, a in articles.items() if a.published_date}
+    groups = group_claims(claims_in_order, embed, kinds=kinds, threshold=threshold, published=published)
     outlets = story_outlets(articles)
     return [make_fact([claims_in_order[i] for i in g], articles, duplicates, relayed, outlets) for g in groups]
 
 
 def group_claims(
     claims: Sequence[Claim], embed: Embed, *, kinds: Mapping[str, str] | None = None,
-    threshold: float = FACT_THRESHOLD,
+    threshold: float = FACT_THRESHOLD, published: Mapping[str, date] | None = None,
 ) -> list[list[int]]:
-    """Indices of ``claims``, grouped; each group in order, groups by first member."""
+    """Indices of ``claims``, grouped; each group in order, groups by first member.
+    ``published`` maps article ids to their publish days (``align.date_clash``)."""
     if not claims:
         return []
     cosines = ClaimCosines(claims, embed)
@@ -92,12 +95,13 @@ def group_claims(
                 g = int(group_of[m])
                 best[g] = max(best.get(g, -1.0), _member_score(claims[m], claim, float(sims[m])))
             fitting = [g for g in sorted(best, key=lambda g: (-best[g], g))
-                       if not any(clashes(claims[m], claim, kinds) for m in groups[g])]
+                       if not any(clashes(claims[m], claim, kinds, published) for m in groups[g])]
             for g in fitting:
                 if joined is None:
                     joined = g
                 elif _linked(claims, cosines, groups[joined], groups[g], threshold) and \
-                        not any(clashes(claims[m], claims[n], kinds) for m in groups[joined] for n in groups[g]):
+                        not any(clashes(claims[m], claims[n], kinds, published)
+                                for m in groups[joined] for n in groups[g]):
                     joined = _merge(groups, group_of, joined, g)
         if joined is None:
             joined = len(groups)

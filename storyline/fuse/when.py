@@ -4,13 +4,14 @@
 ongoing state in August, so any later day agrees with it; "by Monday" and
 "until Monday" allow any day up to Monday. Open sides are None.
 
-Two claims are one fact only if their dates agree (``agree``) and neither tells where things
-stood by a day that an event of the other precedes (``stood_by_then``).
+Two claims are one fact only if their dates agree (``agree``), neither tells where things
+stood by a day that an event of the other precedes (``stood_by_then``), and an undated claim
+is not matched with history (``of_other_times``).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import EventDate
 
@@ -41,5 +42,31 @@ def stood_by_then(a: EventDate | None, b: EventDate | None) -> bool:
     Wednesday" and "by Monday" can tell of one state."""
     for x, y in ((a, b), (b, a)):
         if x is not None and y is not None and x.relation == "by" and y.relation == "on" and y.end < x.end:
+            return True
+    return False
+
+
+# How far back an undated claim of a news article may reach: its article's present.
+PRESENT = timedelta(days=365)
+
+
+def of_other_times(a: EventDate | None, a_published: date | None,
+                   b: EventDate | None, b_published: date | None) -> bool:
+    """Is one claim undated, so of its article's present (the year up to its publish day), and
+    the other's event, or the start of its state, over before that present began?
+
+    News dates what is not current: a claim with no date is about now. "North Korea's army has
+    not fought a war since the 1950s" tells a state that began in the 1950s; "none of the troops
+    has fought yet", in an article of October 2024, is this deployment's. An undated claim is
+    not one fact with history, however alike the words; nor are two undated claims of articles
+    published more than a year apart ("markets fall sharply" in 2008 and in 2010). A date's
+    own span is what it anchors: "since the 1950s" the 1950s, "by 2010" any day up to 2010.
+    """
+    for x, x_published, y, y_published in ((a, a_published, b, b_published), (b, b_published, a, a_published)):
+        if x is not None or x_published is None:
+            continue
+        present_began = x_published - PRESENT
+        anchored_end = y_published if y is None else y.end
+        if anchored_end is not None and anchored_end < present_began:
             return True
     return False
