@@ -108,3 +108,29 @@ def test_a_date_that_describes_a_noun_is_not_the_claims(nlp, text, described):
     dates = find_dates(doc, "text", BASE)
     assert [d.text for d in dates] == [described]
     assert choose_event_date(dates, 0, len(text), doc, (0, len(text))) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Grain prices fell to their lowest level since 2016.",  # the parser hangs "since" on "fell"
+    "The ferry line posted its biggest yearly loss since the 1990s.",
+    "The river is flowing freely for the first time since March.",
+    "Inflation reached 9 percent, the highest since 1982.",
+])
+def test_the_day_a_superlative_counts_from_is_not_the_events(nlp, text):
+    # the event is now; the year is where the record starts
+    assert pick(nlp, text) is None
+
+
+def test_a_superlatives_baseline_gives_way_to_the_events_own_date(nlp):
+    d = pick(nlp, "On Monday the mill reported its worst month since 2009.")
+    assert d.text == "Monday"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("The mine has been shut since 2019.", date(2019, 1, 1)),
+    ("The biggest mine in the region has been shut since 2019.", date(2019, 1, 1)),  # a verb before "since"
+    ("No ferry has sailed since March.", date(2024, 3, 1)),
+])
+def test_a_state_since_a_day_keeps_that_day(nlp, text, start):
+    d = pick(nlp, text)
+    assert (d.relation, d.start) == ("since", start)

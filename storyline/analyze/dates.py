@@ -75,9 +75,11 @@ def choose_event_date(
     ("..., where they will relieve teams that have worked there since August", "blocks
     built in the 1970s") is never its event date, even when it is the only one: the claim
     is then undated. Nor is a date outside the claim that hangs on no verb above it, but on
-    a clause beside it (``_may_date``).
+    a clause beside it (``_may_date``), nor the day a record is counted from ("the lowest
+    level since 1997", ``_baseline_of_a_superlative``).
     """
-    inside = [d for d in dates if sentence_start <= d.span.start and d.span.end <= sentence_end]
+    inside = [d for d in dates if sentence_start <= d.span.start and d.span.end <= sentence_end
+              and not _baseline_of_a_superlative(doc, d)]
     above = _verbs_above(doc, claim) if claim else {}
     if claim:
         inside = [d for d in inside if not _in_relative_clause(doc, d, claim) and _may_date(doc, d, claim, above)]
@@ -94,6 +96,38 @@ def choose_event_date(
         return (steps, reporting, depth, _COARSENESS.get(d.granularity, 9), i)
 
     return min(enumerate(inside), key=key)[1]
+
+
+# Words that make a "since" date the start of a comparison: "the lowest since 1997", "the first
+# time since 2003", "a record high since ...". Superlatives are found by their tag (JJS, RBS).
+_RANKING = frozenset({"first", "last", "only", "record"})
+# How far back from "since" the superlative may be: "its biggest quarterly loss since".
+_RANKING_REACH = 6
+
+
+def _baseline_of_a_superlative(doc, d: EventDate) -> bool:
+    """Is ``d`` the date a superlative counts from? "Markets fell to their lowest level since
+    1997", "its biggest loss since the 1930s", "the first time since 2003": the event is
+    now, and 1997 is where the comparison starts, not when anything happened. The parser
+    hangs "since" on the verb as often as on the superlative's noun, so the superlative is
+    looked for in the words just before "since", up to a verb or a punctuation mark.
+    """
+    if d.relation != "since":
+        return False
+    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":  # "since the 1930s"
+        i -= 1
+    if i < 0 or doc[i].lower_ != "since":
+        return False
+    for t in reversed(doc[max(0, i - _RANKING_REACH):i]):
+        if t.pos_ in ("VERB", "AUX", "PUNCT"):
+            return False
+        if t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING:
+            return True
+    return False
 
 
 def _may_date(doc, d: EventDate, claim: tuple[int, int], above: dict[int, int]) -> bool:
