@@ -111,6 +111,30 @@ def test_not_dates(nlp, text):
     assert dates(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The krona is in free fall.",
+    "The index's fall worried traders.",
+    "Officials noted a fall in the number of new cases.",
+    "The fall of the old regime surprised nobody.",
+    "It was the steepest one-day fall in a decade.",
+    "The rise and fall of the mill is a local legend.",
+    "Hikers rested by a hot spring.",
+])
+def test_fall_and_spring_in_their_other_senses_are_not_seasons(nlp, text):
+    assert [d for d in dates(nlp, text) if d.granularity == "season"] == []
+
+
+@pytest.mark.parametrize("text, first", [
+    ("The ferry will return in the fall.", date(2024, 9, 1)),
+    ("The line was opened last fall.", date(2023, 9, 1)),
+    ("Rents rose in the fall of 2021.", date(2021, 9, 1)),
+    ("An unusually wet late spring delayed the harvest.", date(2024, 3, 1)),
+])
+def test_fall_and_spring_as_seasons(nlp, text, first):
+    d = only(nlp, text)
+    assert (d.start, d.granularity) == (first, "season")
+
+
 def test_may_the_month_is_a_date(nlp):
     d = only(nlp, "The election may be held in May.")
     assert (d.start.month, d.granularity) == (5, "month")

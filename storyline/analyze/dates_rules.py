@@ -585,6 +585,36 @@ def _ago(m, ctx):
     return None
 
 
+# Season words with another sense as nouns: a drop ("a sharp fall in prices", "the fall of
+# Saigon") and a source or a coil ("a hot spring").
+_AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
+# Words that place a season in time: with one of them it is the season, whatever else is said
+# of it ("an unusually cool late spring").
+_SEASON_PLACERS = frozenset({"this", "last", "next", "past", "coming", "early", "late", "mid"})
+# What else may stand before a season: "the fall", "each spring".
+_SEASON_WORDS_BEFORE = _SEASON_PLACERS | {"the", "that", "each", "every"}
+
+
+def _another_sense(token) -> bool:
+    """Is this "fall" or "spring" the other noun, not the season? Unless a word places it in time
+    ("last fall", "late spring"), the season takes no article but "the", no owner, no adjective,
+    and no "of" or "in" after it ("the fall of 2008" has its year, which the rule reads before
+    asking): "a fall", "the Dow's fall", "their biggest fall", "in free fall", "a fall in the
+    number of cases", "the rise and fall of", "a hot spring".
+    """
+    if token.lower_ not in _AMBIGUOUS_SEASONS or any(c.lower_ in _SEASON_PLACERS for c in token.children):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.tag_ in ("POS", "PRP$"):  # "the index's fall", also when misparsed
+        return True
+    for child in token.children:
+        if child.dep_ in ("det", "amod", "nummod", "compound") and child.lower_ not in _SEASON_WORDS_BEFORE:
+            return True
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "in")):
+            return True
+    return token.dep_ == "conj" and token.head.lower_ not in SEASONS  # "the rise and fall"
+
+
 @rule(rf"(?i)\b(?:the\s+)?(?:(?P<mod>last|this|next|past|coming|early|late|mid|this\s+past)[\s-]+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b")
 def _season(m, ctx):
     word = m.group("s").lower()
@@ -593,6 +623,8 @@ def _season(m, ctx):
         return None  # "prices fall", "spring into action"
     if span is not None and len(span) == 1 and span[0].dep_ == "compound" and not m.group("mod"):
         return None  # "summer camp", "winter storm"
+    if span is not None and len(span) == 1 and not m.group("y") and _another_sense(span[0]):
+        return None  # "a sharp fall in prices", "the fall of Saigon", "a hot spring"
     first_month, _ = SEASONS[word]
     mod = " ".join((m.group("mod") or "").lower().split()).replace("this past", "last")
     if m.group("y"):
