@@ -13,6 +13,7 @@ from .tasks import TASKS, Row, run_task
 EXTRA_METRICS: dict[str, tuple[str, ...]] = {
     "clustering-ecb": ("pairwise_f1",),
     "facts-ecb": ("pairwise_p", "grouped_f1", "grouped_p"),
+    "facts-meantime": ("pairwise_p", "grouped_f1"),
     "paraphrase-mrpc": ("accuracy",),
     "dates-tempeval": ("strict_f1", "relaxed_f1"),
     "attribution-polnear": ("source_exact_f1", "cue_overlap_f1", "content_overlap_f1"),
