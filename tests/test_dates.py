@@ -135,6 +135,24 @@ def test_fall_and_spring_as_seasons(nlp, text, first):
     assert (d.start, d.granularity) == (first, "season")
 
 
+@pytest.mark.parametrize("text", [
+    "The Russell 2000 index of small companies lost 4 percent.",
+    "The ministry's Vision 2030 plan promises new ports.",
+])
+def test_a_number_ending_a_name_is_not_a_year(nlp, text):
+    assert [d for d in dates(nlp, text) if d.granularity == "year"] == []
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Toy sales fell at Christmas 2008.", 2008),
+    ("Harlan won the 2016 election.", 2016),
+    ("The dam was finished in 1931.", 1931),
+])
+def test_a_year_after_a_feast_or_before_its_noun_is_a_date(nlp, text, year):
+    d = only(nlp, text)
+    assert (d.start, d.granularity) == (date(year, 1, 1), "year")
+
+
 def test_may_the_month_is_a_date(nlp):
     d = only(nlp, "The election may be held in May.")
     assert (d.start.month, d.granularity) == (5, "month")

@@ -372,6 +372,22 @@ def _slashed(m, ctx):
 _YEAR_REJECT_NEXT = re.compile(r"^\s*(?:%|percent|per\s+cent|[a-z]+s\b(?<!'s))", re.I)
 
 
+# Named days a year may follow as their time ("Christmas 2008"), not as part of a name.
+_FEASTS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "ramadan", "eid", "diwali", "hanukkah",
+                     "passover", "year"})
+
+
+def _part_of_a_name(tok, prv) -> bool:
+    """Is the number the end of a name, "the Russell 2000", "Windows 2000", "Vision 2030"? It
+    follows a proper noun that is no month or weekday and hangs on it. A year after a name that
+    is the name's time stays a date: "Bush won the 2000 election" does not hang the year on Bush,
+    "May 2003" is a month's and "Christmas 2008" a feast's."""
+    word = prv.lower_.rstrip(".") if prv is not None else ""
+    if prv is None or prv.pos_ != "PROPN" or word in MONTHS or word in WEEKDAYS or word in _FEASTS:
+        return False
+    return tok.head.i == prv.i and tok.dep_ in ("nummod", "appos", "compound", "npadvmod")
+
+
 @rule(rf"\b{_PRE}(?P<fiscal>(?i:fiscal|FY)\s*)?(?P<y>{_YEAR})\b(?!\s*[-–]\s*\d\d\b(?!\d))")
 def _year(m, ctx):
     y = int(m.group("y"))
@@ -391,6 +407,8 @@ def _year(m, ctx):
         if nxt is not None and nxt.tag_ == "NNS" and not owned:
             return None
         if tok.ent_type_ == "CARDINAL" and nxt is not None and nxt.pos_ == "NOUN":
+            return None
+        if _part_of_a_name(tok, prv):
             return None
     if not 1500 <= y <= 2100:
         return None
