@@ -408,3 +408,14 @@ def test_a_split_reported_clause_starts_after_its_that(nlp):
     claims = claims_in(nlp, text)
     assert [c.text for c in claims] == ["the river is rising fast", "potentially flooding the lower town"]
     assert [text[c.span.start:c.span.end] for c in claims] == [c.text for c in claims]
+
+
+def test_a_judged_clause_drops_the_empty_it_but_keeps_the_judgement(nlp):
+    c = only(nlp, "The inspector judged it unlikely that the ferry would sail before noon.")
+    assert c.text == "unlikely that the ferry would sail before noon"
+    assert c.status == "hedged" and [s.name for s in c.attribution] == ["The inspector"]
+
+
+def test_it_with_a_verb_of_its_own_stays(nlp):
+    c = only(nlp, "The inspector said it was unlikely that the ferry would sail.")
+    assert c.text == "it was unlikely that the ferry would sail"

@@ -255,6 +255,8 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
 
     def add(cid: str, lo: int, hi: int, span: Span, chain=(), cue=None, denied=False) -> None:
         """One claim per proposition: a supplement (``_supplement``) is a claim of its own."""
+        if _judged_it(doc, lo, hi):
+            lo, span = lo + 1, Span(span.part, doc[lo + 1].idx, span.end)
         while lo < hi and (doc[lo].is_punct and doc[lo].text in ",;:-–—" or _complementizer(doc[lo])):
             lo += 1  # "According to X, A, but B" and "noted that A, altering B": the pieces start at A
         supplement = _supplement(doc, lo, hi)
@@ -286,6 +288,20 @@ def _claims_of(sentence: Sentence, sent, relations, doc, part, article_id, outle
             continue
         add(f"{article_id}:{sentence.index}:{n}", lo, hi, rel.content, chain, rel.cue, rel.denied)
     return claims
+
+
+def _judged_it(doc, lo: int, hi: int) -> bool:
+    """Does the content open with the empty "it" of a judgement, "it ADJ that X"? "She judged it
+    unlikely that the regime would send more troops": the claim reads "unlikely that the regime
+    would send more troops". The adjective stays, for it carries the meaning (and the hedge);
+    the "it" stands for nothing and, without a verb, "it unlikely that X" reads as no sentence."""
+    if hi - lo < 4 or doc[lo].lower_ != "it":
+        return False
+    adjective = doc[lo].head
+    if adjective.pos_ != "ADJ" or not lo < adjective.i <= lo + 2 or adjective.head.i == adjective.i:
+        return False
+    return any(c.dep_ in ("advcl", "ccomp") and c.i < hi and c.left_edge.i == adjective.i + 1
+               and _complementizer(doc[c.left_edge.i]) for c in adjective.children)
 
 
 def _complementizer(token) -> bool:

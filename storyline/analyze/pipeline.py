@@ -20,7 +20,7 @@ from .sentences import split_sentences
 from .terms import article_terms
 
 # Bump when a change to any step changes what is derived, so stored analyses can be rebuilt.
-ANALYZER_VERSION = "storyline-analyze-33"
+ANALYZER_VERSION = "storyline-analyze-34"
 
 
 def analyze(article: Article, nlp=None, known_outlets: Collection[str] = ()) -> AnalysedArticle:
