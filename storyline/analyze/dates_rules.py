@@ -382,8 +382,10 @@ def _part_of_a_name(tok, prv) -> bool:
     follows a proper noun that is no month or weekday and hangs on it. A year after a name that
     is the name's time stays a date: "Bush won the 2000 election" does not hang the year on Bush,
     "May 2003" is a month's and "Christmas 2008" a feast's."""
-    word = prv.lower_.rstrip(".") if prv is not None else ""
-    if prv is None or prv.pos_ != "PROPN" or word in MONTHS or word in WEEKDAYS or word in _FEASTS:
+    if prv is None or prv.pos_ != "PROPN":
+        return False
+    word = prv.lower_.rstrip(".")
+    if word in MONTHS or word in WEEKDAYS or word in _FEASTS:
         return False
     return tok.head.i == prv.i and tok.dep_ in ("nummod", "appos", "compound", "npadvmod")
 
@@ -637,11 +639,12 @@ def _another_sense(token) -> bool:
 def _season(m, ctx):
     word = m.group("s").lower()
     span = ctx.span(m.start("s"), m.end("s"))
-    if span is not None and len(span) == 1 and span[0].pos_ not in ("NOUN", "PROPN"):
+    token = span[0] if span is not None and len(span) == 1 else None
+    if token is not None and token.pos_ not in ("NOUN", "PROPN"):
         return None  # "prices fall", "spring into action"
-    if span is not None and len(span) == 1 and span[0].dep_ == "compound" and not m.group("mod"):
+    if token is not None and token.dep_ == "compound" and not m.group("mod"):
         return None  # "summer camp", "winter storm"
-    if span is not None and len(span) == 1 and not m.group("y") and _another_sense(span[0]):
+    if token is not None and not m.group("y") and _another_sense(token):
         return None  # "a sharp fall in prices", "the fall of Saigon", "a hot spring"
     first_month, _ = SEASONS[word]
     mod = " ".join((m.group("mod") or "").lower().split()).replace("this past", "last")
